@@ -1,0 +1,218 @@
+//! URL state: which view, which item and which language, read from and written to the query string.
+//!
+//! Views live in the query (`?view=area&id=manufacturing&lang=en`), never in the path, so that any
+//! static file server serves every view from the same `index.html`, at the root or under a sub-path,
+//! with no rewrite rules. Each parameter is parsed as valid, invalid (with a reason) or missing.
+
+use crate::i18n::Lang;
+
+/// One view of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The plan at a glance.
+    Home,
+    /// One area (overall goals or an action area), by slug.
+    Area(String),
+    /// One indicator, by id.
+    Indicator(String),
+    /// All departments.
+    Departments,
+    /// One department, by id.
+    Department(String),
+    /// The plan text, optionally scrolled to a paragraph.
+    Plan(Option<String>),
+    /// About the data.
+    About,
+}
+
+/// A parameter as found in the URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Param<T> {
+    /// Present and usable.
+    Valid(T),
+    /// Present but unusable; the reason is shown as a quiet notice.
+    Invalid(String),
+    /// Absent.
+    Missing,
+}
+
+/// Everything the URL says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlState {
+    /// The view (falls back to home when invalid).
+    pub route: Route,
+    /// The language, when the URL names one.
+    pub lang: Param<Lang>,
+    /// Reasons why parameters were ignored.
+    pub notices: Vec<String>,
+}
+
+/// Longest id accepted in a URL; real ids are far shorter.
+const MAX_ID_LEN: usize = 80;
+
+fn parse_id(value: Option<&str>, what: &str) -> Param<String> {
+    match value {
+        None => Param::Missing,
+        Some("") => Param::Invalid(format!("`{what}` needs an id")),
+        Some(v) if v.len() > MAX_ID_LEN => Param::Invalid(format!("`{what}` id is too long")),
+        Some(v)
+            if v.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_') =>
+        {
+            Param::Valid(v.to_owned())
+        }
+        Some(v) => Param::Invalid(format!("`{what}` id `{v}` has characters an id never has")),
+    }
+}
+
+impl UrlState {
+    /// Parses a query string (with or without the leading `?`).
+    pub fn parse(query: &str) -> UrlState {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        let get = |key: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        let mut notices = Vec::new();
+
+        let lang = match get("lang") {
+            None => Param::Missing,
+            Some(v) => match Lang::from_param(v) {
+                Some(l) => Param::Valid(l),
+                None => Param::Invalid(format!("unknown language `{v}`")),
+            },
+        };
+        if let Param::Invalid(reason) = &lang {
+            notices.push(reason.clone());
+        }
+
+        let with_id =
+            |what: &str, make: fn(String) -> Route, notices: &mut Vec<String>| match parse_id(
+                get("id"),
+                what,
+            ) {
+                Param::Valid(id) => make(id),
+                Param::Invalid(reason) => {
+                    notices.push(reason);
+                    Route::Home
+                }
+                Param::Missing => {
+                    notices.push(format!("`{what}` needs an id"));
+                    Route::Home
+                }
+            };
+        let route = match get("view") {
+            None | Some("") | Some("home") => Route::Home,
+            Some("area") => with_id("area", Route::Area, &mut notices),
+            Some("indicator") => with_id("indicator", Route::Indicator, &mut notices),
+            Some("department") => with_id("department", Route::Department, &mut notices),
+            Some("departments") => Route::Departments,
+            Some("about") => Route::About,
+            Some("plan") => match parse_id(get("p"), "plan") {
+                Param::Valid(p) => Route::Plan(Some(p)),
+                Param::Missing => Route::Plan(None),
+                Param::Invalid(reason) => {
+                    notices.push(reason);
+                    Route::Plan(None)
+                }
+            },
+            Some(other) => {
+                notices.push(format!("unknown view `{other}`"));
+                Route::Home
+            }
+        };
+        UrlState {
+            route,
+            lang,
+            notices,
+        }
+    }
+}
+
+impl Route {
+    /// The query string of this view in `lang`, e.g. `?view=area&id=finance&lang=en`.
+    pub fn href(&self, lang: Lang) -> String {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        match self {
+            Route::Home => {}
+            Route::Area(id) => {
+                q.append_pair("view", "area").append_pair("id", id);
+            }
+            Route::Indicator(id) => {
+                q.append_pair("view", "indicator").append_pair("id", id);
+            }
+            Route::Departments => {
+                q.append_pair("view", "departments");
+            }
+            Route::Department(id) => {
+                q.append_pair("view", "department").append_pair("id", id);
+            }
+            Route::Plan(p) => {
+                q.append_pair("view", "plan");
+                if let Some(p) = p {
+                    q.append_pair("p", p);
+                }
+            }
+            Route::About => {
+                q.append_pair("view", "about");
+            }
+        }
+        q.append_pair("lang", lang.param());
+        format!("?{}", q.finish())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips_through_its_href() {
+        let routes = [
+            Route::Home,
+            Route::Area("manufacturing".into()),
+            Route::Indicator("overall.online-shopping-penetration".into()),
+            Route::Departments,
+            Route::Department("development-reform".into()),
+            Route::Plan(None),
+            Route::Plan(Some("p042".into())),
+            Route::About,
+        ];
+        for route in routes {
+            for lang in [Lang::Zh, Lang::En] {
+                let state = UrlState::parse(&route.href(lang));
+                assert_eq!(state.route, route);
+                assert_eq!(state.lang, Param::Valid(lang));
+                assert!(state.notices.is_empty(), "{:?}", state.notices);
+            }
+        }
+    }
+
+    #[test]
+    fn empty_query_is_home_without_language() {
+        let state = UrlState::parse("");
+        assert_eq!(state.route, Route::Home);
+        assert_eq!(state.lang, Param::Missing);
+    }
+
+    #[test]
+    fn invalid_parameters_fall_back_with_a_notice() {
+        let state = UrlState::parse("?view=area&id=%3Cscript%3E&lang=fr");
+        assert_eq!(state.route, Route::Home);
+        assert_eq!(state.lang, Param::Invalid("unknown language `fr`".into()));
+        assert_eq!(state.notices.len(), 2, "{:?}", state.notices);
+
+        let state = UrlState::parse("view=nonsense");
+        assert_eq!(state.route, Route::Home);
+        assert_eq!(state.notices, vec!["unknown view `nonsense`".to_owned()]);
+
+        let state = UrlState::parse("view=area");
+        assert_eq!(state.route, Route::Home);
+        assert_eq!(state.notices.len(), 1);
+    }
+}

@@ -1,0 +1,93 @@
+//! The app shell: header with title, language switch and navigation; the current page; the footer.
+
+use leptos::prelude::*;
+
+use crate::i18n::Msg;
+use crate::route::Route;
+use crate::view::components::Link;
+use crate::view::nav::Nav;
+use crate::view::pages;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let nav = Nav::from_browser();
+    provide_context(nav);
+    let handle = window_event_listener(leptos::ev::popstate, move |_| nav.sync_from_location());
+    on_cleanup(move || handle.remove());
+
+    // Keep <html lang> and the document title in step with the language and view.
+    Effect::new(move |_| {
+        let lang = nav.lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        document().set_title(Msg::SiteTitle.text(lang));
+    });
+
+    view! {
+        <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(nav.lang.get())}</a>
+        <Header />
+        <Notices />
+        <main id="main" tabindex="-1">
+            {move || match nav.route() {
+                Route::Home => pages::home::HomePage().into_any(),
+                Route::Area(slug) => view! { <pages::area::AreaPage slug /> }.into_any(),
+                Route::Indicator(id) => view! { <pages::indicator::IndicatorPage id /> }.into_any(),
+                Route::Departments => pages::departments::DepartmentsPage().into_any(),
+                Route::Department(id) => view! { <pages::departments::DepartmentPage id /> }.into_any(),
+                Route::Plan(paragraph) => view! { <pages::plan::PlanPage paragraph /> }.into_any(),
+                Route::About => pages::about::AboutPage().into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>{move || Msg::Footer.text(nav.lang.get())}</p>
+            <p>{move || Msg::MapAttribution.text(nav.lang.get())}</p>
+        </footer>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let nav = crate::view::nav::use_nav();
+    let t = move |m: Msg| m.text(nav.lang.get());
+    view! {
+        <header class="site-header">
+            <Link to=Route::Home class="site-title">{move || t(Msg::SiteTitle)}</Link>
+            <nav aria-label=move || t(Msg::NavHome)>
+                <ul class="site-nav">
+                    <li><Link to=Route::Home>{move || t(Msg::NavHome)}</Link></li>
+                    <li><Link to=Route::Departments>{move || t(Msg::NavDepartments)}</Link></li>
+                    <li><Link to=Route::Plan(None)>{move || t(Msg::NavPlanText)}</Link></li>
+                    <li><Link to=Route::About>{move || t(Msg::NavAbout)}</Link></li>
+                </ul>
+            </nav>
+            <button
+                type="button"
+                class="lang-switch"
+                lang=move || nav.lang.get().other().code()
+                aria-label=move || t(Msg::LanguageSwitchLabel)
+                on:click=move |_| nav.set_lang(nav.lang.get_untracked().other())
+            >
+                {move || t(Msg::LanguageSwitch)}
+            </button>
+        </header>
+    }
+}
+
+/// Quiet notices about URL parameters that were ignored.
+#[component]
+fn Notices() -> impl IntoView {
+    let nav = crate::view::nav::use_nav();
+    move || {
+        let notices = nav.url.with(|u| u.notices.clone());
+        (!notices.is_empty()).then(|| {
+            view! {
+                <div class="notice" role="status">
+                    <p>{move || Msg::InvalidParam.text(nav.lang.get())}</p>
+                    <ul>{notices.into_iter().map(|n| view! { <li><code>{n}</code></li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+}

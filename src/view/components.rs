@@ -1,0 +1,137 @@
+//! Small shared components: links that keep the app client-side, loading and error states, quotes.
+
+use leptos::prelude::*;
+
+use crate::data::LoadError;
+use crate::i18n::Msg;
+use crate::route::Route;
+use crate::view::nav::use_nav;
+
+/// A link to a view: a real `<a href>` (so it can be opened in a new tab) that navigates in place on a plain click.
+#[component]
+pub fn Link(
+    /// Where the link goes.
+    to: Route,
+    /// Extra CSS class.
+    #[prop(optional, into)]
+    class: String,
+    /// Link content.
+    children: Children,
+) -> impl IntoView {
+    let nav = use_nav();
+    let href_route = to.clone();
+    let href = move || href_route.href(nav.lang.get());
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
+        nav.go(to.clone());
+    };
+    view! { <a href=href class=class on:click=on_click>{children()}</a> }
+}
+
+/// Shown while data is on its way.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let nav = use_nav();
+    view! { <p class="loading" role="status" aria-live="polite">{move || Msg::Loading.text(nav.lang.get())}</p> }
+}
+
+/// A failed load: what failed, exactly, and a button that tries again.
+#[component]
+pub fn LoadErrorView(
+    /// The error to show.
+    error: LoadError,
+    /// Called by the retry button.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let detail = error.to_string();
+    view! {
+        <div class="load-error" role="alert">
+            <p class="load-error__title">{move || Msg::LoadFailed.text(nav.lang.get())}</p>
+            <p class="load-error__detail"><code>{detail}</code></p>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                {move || Msg::Retry.text(nav.lang.get())}
+            </button>
+        </div>
+    }
+}
+
+/// A number that opens the exact sentence of the plan that sets it.
+#[component]
+pub fn Provenance(
+    /// What the reader sees (e.g. "≥ 73%").
+    label: String,
+    /// The exact words of the plan.
+    quote: String,
+    /// The paragraph that holds the quote.
+    paragraph: String,
+    /// The paragraph's full text, to show the quote in context.
+    #[prop(optional)]
+    context: Option<String>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let open = RwSignal::new(false);
+    let id = format!("q-{}", paragraph_safe(&label, &paragraph));
+    let panel_id = id.clone();
+    let source_route = Route::Plan(Some(paragraph.clone()));
+    let source_label = move || format!("{} §{}", Msg::Source.text(nav.lang.get()), paragraph);
+    view! {
+        <span class="provenance">
+            <button
+                type="button"
+                class="provenance__value"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=id.clone()
+                title=move || Msg::ShowQuote.text(nav.lang.get())
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {label}
+            </button>
+            <Show when=move || open.get()>
+                {
+                    let (label, route, quote, context, panel) =
+                        (source_label.clone(), source_route.clone(), quote.clone(), context.clone(), panel_id.clone());
+                    view! {
+                        <span class="provenance__panel" id=panel>
+                            <QuoteInContext quote context />
+                            " "
+                            <Link to=route class="provenance__link">{label}</Link>
+                        </span>
+                    }
+                }
+            </Show>
+        </span>
+    }
+}
+
+fn paragraph_safe(label: &str, paragraph: &str) -> String {
+    let tail: u32 = label
+        .bytes()
+        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    format!("{paragraph}-{tail:x}")
+}
+
+/// The quote highlighted inside its paragraph (all text nodes: nothing is parsed as HTML).
+#[component]
+pub fn QuoteInContext(
+    /// The exact words to highlight.
+    quote: String,
+    /// The paragraph that holds them, if known.
+    context: Option<String>,
+) -> impl IntoView {
+    match context
+        .as_deref()
+        .and_then(|c| c.find(&quote).map(|at| (c, at)))
+    {
+        Some((c, at)) => {
+            let before = c[..at].to_owned();
+            let after = c[at + quote.len()..].to_owned();
+            view! { <q class="quote" lang="zh-CN">{before}<mark>{quote}</mark>{after}</q> }
+                .into_any()
+        }
+        None => view! { <q class="quote" lang="zh-CN"><mark>{quote}</mark></q> }.into_any(),
+    }
+}

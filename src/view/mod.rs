@@ -1,0 +1,10 @@
+//! Leptos views: the app shell, pages and components. The only layer that touches the browser.
+
+pub mod app;
+pub mod components;
+pub mod fetch;
+pub mod nav;
+pub mod pages;
+pub mod panic;
+
+pub use app::App;

@@ -1,0 +1,100 @@
+//! Navigation state shared by every view: the parsed URL and the UI language.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::i18n::Lang;
+use crate::route::{Param, Route, UrlState};
+
+/// Key under which the chosen language is remembered.
+const LANG_KEY: &str = "gd-plus-lang";
+
+/// The app-wide navigation context.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    /// What the current URL says.
+    pub url: RwSignal<UrlState>,
+    /// The UI language.
+    pub lang: RwSignal<Lang>,
+}
+
+impl Nav {
+    /// Reads the URL, the remembered language and the browser's preference.
+    pub fn from_browser() -> Nav {
+        let state = UrlState::parse(&current_query());
+        let lang = match &state.lang {
+            Param::Valid(lang) => *lang,
+            _ => stored_lang().unwrap_or_else(browser_lang),
+        };
+        Nav {
+            url: RwSignal::new(state),
+            lang: RwSignal::new(lang),
+        }
+    }
+
+    /// The current route.
+    pub fn route(&self) -> Route {
+        self.url.with(|u| u.route.clone())
+    }
+
+    /// Goes to `route`, adding a history entry.
+    pub fn go(&self, route: Route) {
+        let href = route.href(self.lang.get_untracked());
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&href));
+        }
+        self.url.set(UrlState::parse(&href));
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+
+    /// Switches the UI language, remembers it, and keeps the URL in step.
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        let _ = <gloo_storage::LocalStorage as gloo_storage::Storage>::set(LANG_KEY, lang.param());
+        let href = self.route().href(lang);
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
+        }
+    }
+
+    /// Re-reads the URL after the browser's back or forward button.
+    pub fn sync_from_location(&self) {
+        let state = UrlState::parse(&current_query());
+        if let Param::Valid(lang) = state.lang {
+            self.lang.set(lang);
+        }
+        self.url.set(state);
+    }
+}
+
+/// The query string of the current page.
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+fn stored_lang() -> Option<Lang> {
+    let stored: String =
+        <gloo_storage::LocalStorage as gloo_storage::Storage>::get(LANG_KEY).ok()?;
+    Lang::from_param(&stored)
+}
+
+fn browser_lang() -> Lang {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Lang::default();
+    };
+    let tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    Lang::from_browser(tags.iter().map(String::as_str))
+}
+
+/// The navigation context; provided by [`crate::view::App`].
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
+}

@@ -1,0 +1,215 @@
+//! Area page: one action area (or the overall goals) — targets, milestones and key tasks.
+
+use leptos::prelude::*;
+
+use crate::data::{AreaFile, CityIndex, DepartmentIndex, Indicator, MentionKind, Task};
+use crate::format;
+use crate::i18n::Msg;
+use crate::route::Route;
+use crate::view::components::{Link, Provenance};
+use crate::view::nav::use_nav;
+use crate::view::pages::{load_area, load_shared, render_loaded};
+
+/// The page of one area, by slug.
+#[component]
+pub fn AreaPage(
+    /// The area's slug from the URL.
+    slug: String,
+) -> impl IntoView {
+    let nav = use_nav();
+    let data = LocalResource::new(move || {
+        let slug = slug.clone();
+        async move {
+            let shared = load_shared().await?;
+            let area = load_area(&shared, &slug).await?;
+            Ok((shared, area))
+        }
+    });
+    render_loaded(data, move |(shared, area)| {
+        let Some(area) = area else {
+            return view! { <NotFound /> }.into_any();
+        };
+        let Some(summary) = shared
+            .index
+            .areas
+            .iter()
+            .find(|a| a.slug == area.slug)
+            .cloned()
+        else {
+            return view! { <NotFound /> }.into_any();
+        };
+        let name = summary.name.clone();
+        let description = summary.description.clone();
+        let departments = shared.departments.clone();
+        let cities = shared.cities.clone();
+        let tasks = area.tasks.clone();
+        let milestones = area.milestones.clone();
+        view! {
+            <article class="area" data-area=area.slug.clone()>
+                <h1>{move || name.get(nav.lang.get()).to_owned()}</h1>
+                <p class="lead">{move || description.get(nav.lang.get()).to_owned()}</p>
+                <section aria-labelledby="targets-h">
+                    <h2 id="targets-h">{move || Msg::Targets.text(nav.lang.get())}</h2>
+                    <IndicatorList area=area.clone() />
+                </section>
+                <section aria-labelledby="milestones-h">
+                    <h2 id="milestones-h">{move || Msg::Milestones.text(nav.lang.get())}</h2>
+                    <ul class="milestones">
+                        {milestones.into_iter().map(|m| {
+                            let text = m.text.clone();
+                            view! {
+                                <li>
+                                    <span class="year">{m.year}</span>" "
+                                    <Provenance label=format!("{}", m.year) quote=m.quote.clone() paragraph=m.paragraph.clone() />
+                                    " "{move || text.get(nav.lang.get()).to_owned()}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+                <Show when={let n = tasks.len(); move || n > 0}>
+                    <section aria-labelledby="tasks-h">
+                        <h2 id="tasks-h">{move || Msg::Tasks.text(nav.lang.get())}</h2>
+                        {tasks.clone().into_iter().map(|t| view! {
+                            <TaskView task=t departments=departments.clone() cities=cities.clone() />
+                        }).collect_view()}
+                    </section>
+                </Show>
+            </article>
+        }
+        .into_any()
+    })
+}
+
+/// The targets of an area, one row per indicator, each value opening its source sentence.
+#[component]
+pub fn IndicatorList(
+    /// The area.
+    area: AreaFile,
+) -> impl IntoView {
+    view! {
+        <ul class="indicators">
+            {area.indicators.into_iter().map(|ind| view! { <IndicatorRow ind /> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn IndicatorRow(ind: Indicator) -> impl IntoView {
+    let nav = use_nav();
+    let name = ind.name.clone();
+    let note = ind.note.clone();
+    let unit = ind.unit.clone();
+    view! {
+        <li class="indicator" data-indicator=ind.id.clone()>
+            <Link to=Route::Indicator(ind.id.clone()) class="indicator__name">{move || name.get(nav.lang.get()).to_owned()}</Link>
+            <span class="indicator__targets">
+                {ind.targets.into_iter().map(|t| {
+                    let unit = unit.clone();
+                    view! {
+                        <span class="target" data-target=t.id.clone() data-year=t.year>
+                            <span class="target__year">{t.year}</span>" "
+                            {move || view! {
+                                <Provenance
+                                    label=format::target(t.value, &unit, t.comparator, nav.lang.get())
+                                    quote=t.quote.clone()
+                                    paragraph=t.paragraph.clone()
+                                />
+                            }}
+                        </span>
+                    }
+                }).collect_view()}
+            </span>
+            {note.map(|n| view! {
+                <p class="indicator__note"><strong>{move || Msg::Note.text(nav.lang.get())}"："</strong>{move || n.get(nav.lang.get()).to_owned()}</p>
+            })}
+        </li>
+    }
+}
+
+/// One key task: heading, text (original or unofficial translation), departments and cities.
+#[component]
+pub fn TaskView(
+    /// The task.
+    task: Task,
+    /// All departments, to name the task's.
+    departments: DepartmentIndex,
+    /// All cities, to name the task's.
+    cities: CityIndex,
+) -> impl IntoView {
+    let nav = use_nav();
+    let heading = task.heading.clone();
+    let text = task.text.clone();
+    let depts: Vec<_> = task
+        .departments
+        .iter()
+        .filter_map(|id| {
+            departments
+                .departments
+                .iter()
+                .find(|d| &d.id == id)
+                .cloned()
+        })
+        .collect();
+    let named: Vec<_> = task
+        .cities
+        .iter()
+        .filter_map(|m| {
+            cities
+                .cities
+                .iter()
+                .find(|c| c.adcode == m.adcode)
+                .map(|c| (c.clone(), m.clone()))
+        })
+        .collect();
+    view! {
+        <article class="task" id=task.id.clone() data-task=task.id.clone()>
+            <h3>{move || heading.get(nav.lang.get()).to_owned()}</h3>
+            <p lang=move || nav.lang.get().code()>{move || text.get(nav.lang.get()).to_owned()}</p>
+            <Show when=move || nav.lang.get() == crate::i18n::Lang::En>
+                <p class="unofficial">{Msg::Unofficial.text(crate::i18n::Lang::En)}</p>
+            </Show>
+            <p class="task__meta">
+                <strong>{move || Msg::ResponsibleDepartments.text(nav.lang.get())}"："</strong>
+                {depts.into_iter().map(|d| {
+                    let (zh, en) = (d.zh.clone(), d.en.clone());
+                    view! {
+                        <Link to=Route::Department(d.id.clone()) class="chip">
+                            {move || if nav.lang.get() == crate::i18n::Lang::Zh { zh.clone() } else { en.clone() }}
+                        </Link>
+                    }
+                }).collect_view()}
+            </p>
+            <Show when={let n = named.len(); move || n > 0}>
+                <p class="task__meta">
+                    <strong>{move || Msg::NamedCities.text(nav.lang.get())}"："</strong>
+                    {named.clone().into_iter().map(|(city, mention)| {
+                        let name = city.name.clone();
+                        let institution = mention.kind == MentionKind::Institution;
+                        let as_written = mention.as_written.clone();
+                        view! {
+                            <span class="chip" data-adcode=city.adcode.clone()>
+                                {move || name.get(nav.lang.get()).to_owned()}
+                                {institution.then(|| view! {
+                                    <small>" ("{move || Msg::InstitutionMention.text(nav.lang.get())}": "{as_written.clone()}")"</small>
+                                })}
+                            </span>
+                        }
+                    }).collect_view()}
+                </p>
+            </Show>
+        </article>
+    }
+}
+
+/// Shown for an id that is not in the data.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <div class="notice" role="status">
+            <h1>{move || Msg::NotFound.text(nav.lang.get())}</h1>
+            <Link to=Route::Home>{move || Msg::BackHome.text(nav.lang.get())}</Link>
+        </div>
+    }
+}

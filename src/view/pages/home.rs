@@ -1,0 +1,80 @@
+//! Home: the plan at a glance — the overall goals and the 13 action areas with their counts.
+
+use leptos::prelude::*;
+
+use crate::data::AreaSummary;
+use crate::i18n::{Lang, Msg};
+use crate::route::Route;
+use crate::view::components::Link;
+use crate::view::nav::use_nav;
+use crate::view::pages::{load_area, load_shared, render_loaded};
+
+/// The home page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let nav = use_nav();
+    let data = LocalResource::new(|| async {
+        let shared = load_shared().await?;
+        let overall = load_area(&shared, "overall").await?;
+        Ok((shared, overall))
+    });
+    view! {
+        <h1>{move || crate::i18n::Msg::SiteTitle.text(nav.lang.get())}</h1>
+        {render_loaded(data, move |(shared, overall)| {
+            let areas = shared.index.areas.clone();
+            let (overall_summary, actions): (Vec<_>, Vec<_>) = areas.into_iter().partition(|a| a.number == 0);
+            view! {
+                <section aria-labelledby="overall-h">
+                    <h2 id="overall-h">{move || Msg::OverallGoals.text(nav.lang.get())}</h2>
+                    {overall.map(|o| view! { <crate::view::pages::area::IndicatorList area=o /> })}
+                    {overall_summary.into_iter().map(|a| view! { <AreaCard area=a /> }).collect_view()}
+                </section>
+                <section aria-labelledby="areas-h">
+                    <h2 id="areas-h">{move || Msg::ActionAreas.text(nav.lang.get())}</h2>
+                    <ol class="area-cards" data-testid="area-list">
+                        {actions.into_iter().map(|a| view! { <li><AreaCard area=a /></li> }).collect_view()}
+                    </ol>
+                </section>
+            }
+        })}
+    }
+}
+
+/// A card linking to one area, with its counts.
+#[component]
+pub fn AreaCard(
+    /// The area.
+    area: AreaSummary,
+) -> impl IntoView {
+    let nav = use_nav();
+    let counts = area.counts;
+    let name = area.name.clone();
+    let description = area.description.clone();
+    let number = area.number;
+    let count_line = move |lang: Lang| {
+        [
+            (Msg::Targets, counts.targets),
+            (Msg::Milestones, counts.milestones),
+            (Msg::Tasks, counts.tasks),
+            (Msg::Departments, counts.departments),
+            (Msg::Cities, counts.cities),
+        ]
+        .into_iter()
+        .map(|(m, n)| view! { <li><span class="count">{n}</span>" "{m.text(lang)}</li> })
+        .collect_view()
+    };
+    view! {
+        <article class="area-card" data-area=area.slug.clone()>
+            <h3>
+                <Link to=Route::Area(area.slug.clone())>
+                    {move || {
+                        let lang = nav.lang.get();
+                        if number == 0 { name.get(lang).to_owned() } else { format!("{number}. {}", name.get(lang)) }
+                    }}
+                </Link>
+            </h3>
+            <p>{move || description.get(nav.lang.get()).to_owned()}</p>
+            <ul class="counts">{move || count_line(nav.lang.get())}</ul>
+        </article>
+    }
+}

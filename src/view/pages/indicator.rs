@@ -1,0 +1,75 @@
+//! Indicator page: one indicator with its targets, their quotes, notes, and its area.
+
+use leptos::prelude::*;
+
+use crate::format;
+use crate::i18n::Msg;
+use crate::route::Route;
+use crate::view::components::{Link, Provenance};
+use crate::view::nav::use_nav;
+use crate::view::pages::area::NotFound;
+use crate::view::pages::{load_area, load_shared, render_loaded};
+
+/// The page of one indicator, by id (`<area>.<name>`).
+#[component]
+pub fn IndicatorPage(
+    /// The indicator id from the URL.
+    id: String,
+) -> impl IntoView {
+    let nav = use_nav();
+    let wanted = id.clone();
+    let data = LocalResource::new(move || {
+        let id = id.clone();
+        async move {
+            let shared = load_shared().await?;
+            let slug = id.split('.').next().unwrap_or_default().to_owned();
+            let area = load_area(&shared, &slug).await?;
+            let summary = shared.index.areas.iter().find(|a| a.slug == slug).cloned();
+            Ok((area, summary))
+        }
+    });
+    render_loaded(data, move |(area, summary)| {
+        let found = area.and_then(|a| a.indicators.into_iter().find(|i| i.id == wanted));
+        let (Some(ind), Some(summary)) = (found, summary) else {
+            return view! { <NotFound /> }.into_any();
+        };
+        let name = ind.name.clone();
+        let area_name = summary.name.clone();
+        let unit = ind.unit.clone();
+        let note = ind.note.clone();
+        view! {
+            <article class="indicator-page" data-indicator=ind.id.clone()>
+                <p class="breadcrumb">
+                    <Link to=Route::Area(summary.slug.clone())>{move || area_name.get(nav.lang.get()).to_owned()}</Link>
+                </p>
+                <h1>{move || name.get(nav.lang.get()).to_owned()}</h1>
+                {note.map(|n| view! {
+                    <p class="indicator__note"><strong>{move || Msg::Note.text(nav.lang.get())}"："</strong>{move || n.get(nav.lang.get()).to_owned()}</p>
+                })}
+                <table class="data-table">
+                    <thead><tr>
+                        <th scope="col">{move || Msg::Year.text(nav.lang.get())}</th>
+                        <th scope="col">{move || Msg::Value.text(nav.lang.get())}</th>
+                        <th scope="col">{move || Msg::Source.text(nav.lang.get())}</th>
+                    </tr></thead>
+                    <tbody>
+                        {ind.targets.into_iter().map(|t| {
+                            let unit = unit.clone();
+                            let quote = t.quote.clone();
+                            view! {
+                                <tr data-target=t.id.clone()>
+                                    <th scope="row">{t.year}</th>
+                                    <td>{move || view! {
+                                        <Provenance label=format::target(t.value, &unit, t.comparator, nav.lang.get()) quote=t.quote.clone() paragraph=t.paragraph.clone() />
+                                    }}</td>
+                                    <td><q lang="zh-CN">{quote}</q></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </article>
+        }
+        .into_any()
+    })
+}
