@@ -74,6 +74,7 @@ pub fn comparator_words(comparator: Comparator, lang: Lang) -> &'static str {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
     use crate::data::UnitBase;

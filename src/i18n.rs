@@ -114,6 +114,8 @@ pub enum Msg {
     DataFiles,
     Note,
     InstitutionMention,
+    ChartKeys,
+    TargetsChartTitle,
 }
 
 impl Msg {
@@ -163,6 +165,8 @@ impl Msg {
             Msg::DataFiles => ("数据文件", "Data files"),
             Msg::Note => ("注", "Note"),
             Msg::InstitutionMention => ("仅见于机构名称", "named only in an institution's name"),
+            Msg::ChartKeys => ("用方向键逐个查看数值，Esc 退出", "Use the arrow keys to read each value, Esc to leave"),
+            Msg::TargetsChartTitle => ("2017 年与 2020 年目标", "Targets for 2017 and 2020"),
         };
         match lang {
             Lang::Zh => zh,
@@ -172,6 +176,7 @@ impl Msg {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
 

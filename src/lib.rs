@@ -4,6 +4,7 @@
 //! and are tested natively; `view` holds the Leptos components and the fetch layer.
 //! ARCHITECTURE.md draws the pipeline.
 
+pub mod chart;
 pub mod data;
 pub mod format;
 pub mod i18n;

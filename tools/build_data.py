@@ -6,12 +6,20 @@ cities it names) are read from the plan; judgement (indicators, units, comparato
 names and translations, department identities) comes from tools/curated/. The Rust tests check
 the result against the plan independently, so a mistake here fails CI.
 
+It also writes the same records as flat tables in data/csv/ (tools/package_tables.py) and the Data
+Package descriptor data/datapackage.json (tools/package_descriptor.py). Check them with
+`python3 -m frictionless validate data/datapackage.json` and `python3 tools/check_datapackage.py`.
+
 Usage: python3 tools/build_data.py [path/to/plan.txt]   (default: ../shared/seed/…)
 """
 import json
 import re
 import sys
 from pathlib import Path
+
+sys.dont_write_bytecode = True  # no tools/__pycache__ from the two modules below
+import package_descriptor  # noqa: E402
+import package_tables  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "tools" / "curated"
@@ -171,7 +179,7 @@ def main():
             raise SystemExit(f"quote not found in sections {sections}: {quote}")
         return hits[0]
 
-    index = []
+    index, area_files = [], {}
     DATA.joinpath("areas").mkdir(parents=True, exist_ok=True)
     for a in areas_cur:
         s = a["slug"]
@@ -207,6 +215,7 @@ def main():
             "tasks": tasks,
         }
         write(f"areas/{s}.json", area_file)
+        area_files[s] = area_file
         index.append({
             "slug": s, "number": a["number"], "name": a["name"], "description": a["description"],
             "file": f"areas/{s}.json",
@@ -219,8 +228,8 @@ def main():
             },
         })
     write("areas.json", {"areas": index})
-    write("departments.json", {"departments": [
-        {"id": d["id"], "zh": d["zh"], "zh_full": d.get("zh_full"), "en": d["en"]} for d in depts_cur]})
+    departments = [{"id": d["id"], "zh": d["zh"], "zh_full": d.get("zh_full"), "en": d["en"]} for d in depts_cur]
+    write("departments.json", {"departments": departments})
     write("cities.json", cities)
     write("document.json", {"paragraphs": doc})
     write("meta.json", {
@@ -239,8 +248,24 @@ def main():
     DATA.joinpath("geo").mkdir(exist_ok=True)
     DATA.joinpath("geo/guangdong-cities.geojson").write_bytes(geo)
     DATA.joinpath("geo/SOURCE.md").write_bytes((GEO / "SOURCE.md").read_bytes())
+    write_package(index, area_files, departments, cities, doc, alias)
     print(f"wrote data/: {len(index)} areas, {sum(len(v) for v in tasks_by_area.values())} tasks, "
           f"{sum(a['counts']['targets'] for a in index)} targets, {len(depts_cur)} departments, {len(doc)} paragraphs")
+
+
+def write_package(index, area_files, departments, cities, doc, alias):
+    """data/csv/*.csv and data/datapackage.json, from the same records as the JSON files (written last,
+    because the descriptor holds the size and hash of every file)."""
+    tables = package_tables.rows(index, area_files, departments, cities, doc, alias)
+    csv_dir = DATA / "csv"
+    csv_dir.mkdir(exist_ok=True)
+    for stale in csv_dir.glob("*.csv"):
+        if stale.stem not in tables:
+            stale.unlink()
+    for name, rows in tables.items():
+        package_tables.write_csv(csv_dir / f"{name}.csv", name, rows)
+    write("datapackage.json", package_descriptor.build(DATA, VERSION, LAST_UPDATED, index))
+    print("wrote data/csv/: " + ", ".join(f"{n} {len(r)}" for n, r in tables.items()))
 
 
 def write(name, value):

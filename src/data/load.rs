@@ -124,6 +124,7 @@ fn nesting_depth(text: &str) -> usize {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
     use crate::data::model::AreaIndex;
@@ -145,7 +146,7 @@ mod tests {
         let err = parse_json::<AreaIndex>("areas.json", r#"{"areas":[{"slug":"x"}]}"#).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "areas.json: at $.areas[0]: missing field `number`"
+            "areas.json: at $.areas[0]: missing field `number` at line 1 column 22"
         );
     }
 

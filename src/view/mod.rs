@@ -1,6 +1,7 @@
 //! Leptos views: the app shell, pages and components. The only layer that touches the browser.
 
 pub mod app;
+pub mod chart;
 pub mod components;
 pub mod fetch;
 pub mod nav;

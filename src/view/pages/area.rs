@@ -6,6 +6,7 @@ use crate::data::{AreaFile, CityIndex, DepartmentIndex, Indicator, MentionKind, 
 use crate::format;
 use crate::i18n::Msg;
 use crate::route::Route;
+use crate::view::chart::TargetChartView;
 use crate::view::components::{Link, Provenance};
 use crate::view::nav::use_nav;
 use crate::view::pages::{load_area, load_shared, render_loaded};
@@ -87,7 +88,26 @@ pub fn IndicatorList(
     /// The area.
     area: AreaFile,
 ) -> impl IntoView {
+    let nav = use_nav();
+    let indicators = area.indicators.clone();
+    let slug = area.slug.clone();
     view! {
+        {move || {
+            let lang = nav.lang.get();
+            crate::chart::target_bars::charts_for(&slug, &indicators, lang)
+                .into_iter()
+                .map(|chart| {
+                    let summary = chart
+                        .rows
+                        .iter()
+                        .filter_map(|r| indicators.iter().find(|i| i.id == r.indicator_id))
+                        .map(|i| crate::chart::summary::indicator_sentence(i, lang))
+                        .collect();
+                    let title = format!("{}（{}）", Msg::TargetsChartTitle.text(lang), chart.unit_label);
+                    view! { <TargetChartView chart title summary /> }
+                })
+                .collect_view()
+        }}
         <ul class="indicators">
             {area.indicators.into_iter().map(|ind| view! { <IndicatorRow ind /> }).collect_view()}
         </ul>

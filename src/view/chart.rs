@@ -1,0 +1,153 @@
+//! A target chart in the page: plotters SVG sized to its container, with hover and keyboard tooltips,
+//! a text summary and a data table.
+
+use leptos::prelude::*;
+
+use crate::chart::target_bars::{hit, layout, to_svg, TargetChart};
+use crate::chart::Theme;
+use crate::i18n::Msg;
+use crate::view::nav::use_nav;
+
+/// Whether the reader's system asks for a dark colour scheme.
+fn prefers_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// One target chart with its accessible alternatives.
+#[component]
+pub fn TargetChartView(
+    /// What to draw.
+    chart: TargetChart,
+    /// Accessible name and caption.
+    title: String,
+    /// One sentence per indicator, the text alternative.
+    summary: Vec<String>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let plot = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(0u32);
+    let selected = RwSignal::new(None::<usize>);
+    let theme = if prefers_dark() {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    };
+    let measure = move || {
+        if let Some(el) = plot.get_untracked() {
+            let w = el.client_width().max(0) as u32;
+            if w > 0 && w != width.get_untracked() {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if plot.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let chart = StoredValue::new(chart);
+    let bar_count = chart.with_value(|c| c.rows.iter().map(|r| r.bars.len()).sum::<usize>());
+    let geometry = Memo::new(move |_| chart.with_value(|c| layout(c, width.get().max(1))));
+    let highlight = move || {
+        let i = selected.get()?;
+        geometry.with(|g| g.bars.get(i).map(|b| (b.row, b.bar)))
+    };
+    let svg = move || {
+        if width.get() == 0 {
+            return String::new();
+        }
+        // plotters escapes every text and attribute it writes, so its SVG is safe as markup.
+        chart.with_value(|c| to_svg(c, width.get(), theme, highlight()))
+    };
+    let tooltip = move || {
+        let (row, bar) = highlight()?;
+        chart.with_value(|c| {
+            let r = c.rows.get(row)?;
+            let b = r.bars.get(bar)?;
+            Some(format!("{} · {} {}", r.name, b.year, b.label))
+        })
+    };
+    let on_move = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = plot.get_untracked() else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        let (x, y) = (
+            f64::from(ev.client_x()) - rect.left(),
+            f64::from(ev.client_y()) - rect.top(),
+        );
+        let found = geometry.with_untracked(|g| {
+            hit(g, x, y).and_then(|b| g.bars.iter().position(|other| *other == b))
+        });
+        selected.set(found);
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if bar_count == 0 {
+            return;
+        }
+        let current = selected.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1) % bar_count)),
+            "ArrowLeft" | "ArrowUp" => {
+                Some(current.map_or(bar_count - 1, |i| (i + bar_count - 1) % bar_count))
+            }
+            "Home" => Some(0),
+            "End" => Some(bar_count - 1),
+            "Escape" => None,
+            _ => return,
+        };
+        ev.prevent_default();
+        selected.set(next);
+    };
+    let chart_id = chart.with_value(|c| c.id.clone());
+    let rows = chart.with_value(|c| c.rows.clone());
+    let summary_text = summary.join("；");
+    view! {
+        <figure class="chart" data-chart=chart_id>
+            <figcaption class="chart__title">{title.clone()}</figcaption>
+            <div
+                class="chart__plot"
+                node_ref=plot
+                role="img"
+                tabindex="0"
+                aria-label=format!("{title}。{summary_text}")
+                aria-describedby=format!("{}-hint", chart.with_value(|c| c.id.clone()))
+                data-chart-ready=move || (width.get() > 0).then_some("true")
+                inner_html=svg
+                on:mousemove=on_move
+                on:mouseleave=move |_| selected.set(None)
+                on:focus=move |_| if selected.get_untracked().is_none() { selected.set(Some(0)) }
+                on:blur=move |_| selected.set(None)
+                on:keydown=on_key
+            ></div>
+            <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
+            <p class="visually-hidden" id=format!("{}-hint", chart.with_value(|c| c.id.clone()))>
+                {move || Msg::ChartKeys.text(nav.lang.get())}
+            </p>
+            <ul class="chart__summary">{summary.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+            <details class="chart__table">
+                <summary>{move || Msg::ChartTable.text(nav.lang.get())}</summary>
+                <table class="data-table">
+                    <thead><tr>
+                        <th scope="col">{move || Msg::Indicator.text(nav.lang.get())}</th>
+                        <th scope="col">"2017"</th>
+                        <th scope="col">"2020"</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|r| {
+                            let cell = |y: u16| r.bars.iter().find(|b| b.year == y).map(|b| b.label.clone()).unwrap_or_else(|| "—".into());
+                            view! { <tr><th scope="row">{r.name.clone()}</th><td>{cell(2017)}</td><td>{cell(2020)}</td></tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

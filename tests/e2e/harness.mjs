@@ -1,0 +1,158 @@
+// Test harness: serve dist/ with nginx (shipped config, sub-path, CSP) or a plain static server,
+// and drive Debian's Chromium with playwright-core. Never downloads a browser.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const DATA = join(ROOT, 'data');
+export const CHROMIUM = process.env.CHROME_BIN || '/usr/bin/chromium';
+
+export const readJson = (file) => JSON.parse(readFileSync(join(DATA, file), 'utf8'));
+
+export async function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+}
+
+async function waitForPort(port, child, what) {
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/`);
+      await r.arrayBuffer();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${what} did not start on port ${port}`);
+}
+
+/**
+ * Starts nginx with deploy/nginx.conf serving dist/ under `prefix`.
+ * `csp` optionally rewrites the policy (the negative control removes 'wasm-unsafe-eval').
+ */
+export async function startNginx({ prefix = '/some/path/', csp } = {}) {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run ./x build');
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'gd-nginx-'));
+  let server = readFileSync(join(ROOT, 'deploy', 'nginx.conf'), 'utf8')
+    .replaceAll('__PORT__', String(port))
+    .replaceAll('__PREFIX_NOSLASH__', prefix === '/' ? '/__never__' : prefix.replace(/\/$/, ''))
+    .replaceAll('__PREFIX__', prefix)
+    .replaceAll('__DIST__', DIST + '/');
+  if (csp) server = server.replace(/set \$csp "[^"]*";/, `set $csp "${csp}";`);
+  writeFileSync(join(dir, 'server.conf'), server);
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `daemon off;\nuser root;\nworker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log warn;\n` +
+      `events { worker_connections 64; }\n` +
+      `http {\n include /etc/nginx/mime.types;\n default_type application/octet-stream;\n access_log ${dir}/access.log;\n` +
+      ` client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;\n` +
+      ` uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;\n include ${dir}/server.conf;\n}\n`,
+  );
+  const test = spawnSync('nginx', ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
+  if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
+  const child = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' });
+  await waitForPort(port, child, 'nginx');
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A plain static file server (Python's http.server) at the root: no rewrites, no special headers. */
+export async function startPlainServer() {
+  const port = await freePort();
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', DIST], {
+    stdio: 'ignore',
+  });
+  await waitForPort(port, child, 'http.server');
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    },
+  };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/**
+ * Opens a page that records CSP violations, console errors, page errors and every request's host.
+ * Call `page.evidence()` to read them.
+ */
+export async function openPage(browser, { locale = 'zh-CN', viewport = { width: 1024, height: 800 }, ...opts } = {}) {
+  const context = await browser.newContext({ locale, viewport, ...opts });
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const page = await context.newPage();
+  const hosts = new Set();
+  const errors = [];
+  page.on('request', (r) => hosts.add(new URL(r.url()).host));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.evidence = async () => ({
+    csp: await page.evaluate(() => window.__csp ?? []),
+    hosts: [...hosts],
+    errors,
+  });
+  return { context, page };
+}
+
+/** Waits until the app has replaced the no-Wasm fallback and rendered `selector`. */
+export async function appReady(page, selector = 'main#main') {
+  await page.waitForSelector(selector, { timeout: 20000 });
+}
+
+export const AXE_SOURCE = readFileSync(join(ROOT, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA) in the page and returns the violations. */
+export async function axe(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}

@@ -1,0 +1,171 @@
+//! Browser tests: components mounted in headless Chromium (`cargo test --target wasm32-unknown-unknown`).
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup is a failed test
+
+use gd_plus::chart::target_bars::{Bar, Row, TargetChart};
+use gd_plus::data::LoadError;
+use gd_plus::view::chart::TargetChartView;
+use gd_plus::view::components::{LoadErrorView, Provenance};
+use gd_plus::view::nav::Nav;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host(width_px: u32) -> web_sys::HtmlElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    host.set_attribute("style", &format!("width:{width_px}px"))
+        .unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn text_of(host: &web_sys::HtmlElement, selector: &str) -> Option<String> {
+    host.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+}
+
+fn click(host: &web_sys::HtmlElement, selector: &str) {
+    let el: web_sys::HtmlElement = host
+        .query_selector(selector)
+        .unwrap()
+        .expect(selector)
+        .unchecked_into();
+    el.click();
+}
+
+#[wasm_bindgen_test]
+async fn load_error_names_the_file_and_retry_calls_back() {
+    let host = host(600);
+    let clicks = RwSignal::new(0);
+    let error = LoadError::Parse {
+        file: "areas.json".into(),
+        path: "$.areas[3].name".into(),
+        reason: "missing field `zh`".into(),
+    };
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(Nav::from_browser());
+        view! { <LoadErrorView error=error.clone() on_retry=Callback::new(move |_| clicks.update(|n| *n += 1)) /> }
+    });
+    let detail = text_of(&host, ".load-error__detail").unwrap();
+    assert_eq!(detail, "areas.json: at $.areas[3].name: missing field `zh`");
+    assert!(host.query_selector("[role=alert]").unwrap().is_some());
+    click(&host, "button");
+    click(&host, "button");
+    leptos::task::tick().await;
+    assert_eq!(clicks.get_untracked(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn provenance_reveals_the_quote_in_its_paragraph() {
+    let host = host(600);
+    let _handle = leptos::mount::mount_to(host.clone(), || {
+        provide_context(Nav::from_browser());
+        view! {
+            <Provenance
+                label="≥ 73%".to_owned()
+                quote="全省网络购物普及率达73%".to_owned()
+                paragraph="p020".to_owned()
+                context="——互联网应用与服务全面普及。全省网络购物普及率达73%。网络贷款总额超过8000亿元。".to_owned()
+            />
+        }
+    });
+    assert!(
+        host.query_selector("mark").unwrap().is_none(),
+        "quote hidden at first"
+    );
+    click(&host, ".provenance__value");
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&host, "mark").as_deref(),
+        Some("全省网络购物普及率达73%")
+    );
+    assert!(text_of(&host, ".quote")
+        .unwrap()
+        .starts_with("——互联网应用与服务全面普及。"));
+    let expanded = host
+        .query_selector(".provenance__value")
+        .unwrap()
+        .unwrap()
+        .get_attribute("aria-expanded");
+    assert_eq!(expanded.as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn chart_draws_at_container_width_and_answers_the_keyboard() {
+    let host = host(420);
+    let chart = TargetChart {
+        id: "t.targets-1".into(),
+        unit_label: "%".into(),
+        rows: vec![Row {
+            indicator_id: "t.a".into(),
+            name: "网络购物普及率".into(),
+            bars: vec![
+                Bar {
+                    year: 2017,
+                    value: 68.0,
+                    label: "≥ 68%".into(),
+                },
+                Bar {
+                    year: 2020,
+                    value: 73.0,
+                    label: "≥ 73%".into(),
+                },
+            ],
+        }],
+    };
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(Nav::from_browser());
+        view! { <TargetChartView chart=chart.clone() title="目标".to_owned() summary=vec!["s".to_owned()] /> }
+    });
+    leptos::task::tick().await;
+    let plot = host.query_selector(".chart__plot").unwrap().unwrap();
+    assert_eq!(
+        plot.get_attribute("data-chart-ready").as_deref(),
+        Some("true")
+    );
+    let svg_width = |plot: &web_sys::Element| {
+        plot.query_selector("svg")
+            .unwrap()
+            .and_then(|s| s.get_attribute("width"))
+    };
+    // <figure> has default margins in this bare page, so the plot is narrower than the host.
+    let first = plot.client_width();
+    assert!(first > 200 && first <= 420, "{first}");
+    assert_eq!(svg_width(&plot), Some(first.to_string()));
+    assert!(
+        plot.text_content().unwrap().contains("网络购物普及率"),
+        "Chinese label drawn"
+    );
+
+    // The chart follows its container when the window resizes.
+    host.set_attribute("style", "width:700px").unwrap();
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("resize").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(svg_width(&plot), Some(plot.client_width().to_string()));
+    assert!(plot.client_width() > first);
+
+    let plot: web_sys::HtmlElement = plot.unchecked_into();
+    plot.focus().unwrap();
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&host, ".chart__tooltip").as_deref(),
+        Some("网络购物普及率 · 2017 ≥ 68%")
+    );
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowRight");
+    init.set_bubbles(true);
+    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    plot.dispatch_event(&key).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&host, ".chart__tooltip").as_deref(),
+        Some("网络购物普及率 · 2020 ≥ 73%")
+    );
+}

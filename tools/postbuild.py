@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Finishes a Trunk release build in dist/ for strict-CSP static hosting.
+
+1. Moves Trunk's inline bootstrap <script type="module"> into its own hashed file with an
+   `integrity` attribute, so the page runs under `script-src 'self'` with no inline script.
+2. Copies the host configuration (`_headers` for Netlify / Cloudflare Pages) into dist/.
+3. Writes precompressed `.gz` and `.br` files beside every text and Wasm asset.
+
+Usage: python3 tools/postbuild.py dist
+"""
+import base64
+import gzip
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPRESS = {".html", ".js", ".wasm", ".css", ".json", ".geojson", ".svg", ".csv", ".md", ".txt", ".webmanifest"}
+
+
+def externalise_boot_script(dist: Path) -> None:
+    index = dist / "index.html"
+    html = index.read_text(encoding="utf-8")
+    pattern = re.compile(r'<script type="module">\s*(.*?)\s*</script>', re.S)
+    m = pattern.search(html)
+    if not m:
+        if 'src="./boot-' in html:
+            return  # already done
+        sys.exit("postbuild: Trunk's bootstrap script was not found in dist/index.html")
+    code = m.group(1).strip() + "\n"
+    digest = hashlib.sha256(code.encode()).hexdigest()[:16]
+    name = f"boot-{digest}.js"
+    (dist / name).write_text(code, encoding="utf-8")
+    sri = "sha384-" + base64.b64encode(hashlib.sha384(code.encode()).digest()).decode()
+    tag = f'<script type="module" src="./{name}" integrity="{sri}" crossorigin="anonymous"></script>'
+    html = html[: m.start()] + tag + html[m.end():]
+    if "<script>" in html or re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
+        sys.exit("postbuild: an inline script is left in dist/index.html; the CSP forbids it")
+    index.write_text(html, encoding="utf-8")
+
+
+def compress(dist: Path) -> None:
+    brotli = shutil.which("brotli")
+    if not brotli:
+        print("postbuild: `brotli` not found, writing .gz only", file=sys.stderr)
+    for path in sorted(dist.rglob("*")):
+        if not path.is_file() or path.suffix not in COMPRESS:
+            continue
+        data = path.read_bytes()
+        with gzip.GzipFile(path.with_name(path.name + ".gz"), "wb", compresslevel=9, mtime=0) as gz:
+            gz.write(data)
+        if brotli:
+            subprocess.run([brotli, "-f", "-q", "11", "-o", str(path) + ".br", str(path)], check=True)
+
+
+def main() -> None:
+    dist = Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
+    for stale in list(dist.rglob("*.gz")) + list(dist.rglob("*.br")):
+        stale.unlink()
+    externalise_boot_script(dist)
+    shutil.copy(ROOT / "deploy" / "_headers", dist / "_headers")
+    compress(dist)
+    print(f"postbuild: {dist}/ ready (external boot script, _headers, .gz/.br)")
+
+
+if __name__ == "__main__":
+    main()

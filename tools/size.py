@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Prints the raw, gzip (-9) and brotli (-q 11) size of every file in dist/, and the totals.
+
+What a reader downloads is the compressed size; the first view needs index.html, the boot script,
+the JS glue, the Wasm, the CSS and the small shared datasets.
+Usage: python3 tools/size.py dist
+"""
+import gzip
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def brotli_size(path: Path):
+    exe = shutil.which("brotli")
+    if not exe:
+        return None
+    out = subprocess.run([exe, "-c", "-q", "11", str(path)], check=True, capture_output=True).stdout
+    return len(out)
+
+
+def main() -> None:
+    dist = Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
+    rows = []
+    for path in sorted(dist.rglob("*")):
+        if not path.is_file() or path.suffix in {".gz", ".br"}:
+            continue
+        data = path.read_bytes()
+        rows.append((str(path.relative_to(dist)), len(data), len(gzip.compress(data, 9, mtime=0)), brotli_size(path)))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'file':<{width}} {'raw':>9} {'gzip':>9} {'brotli':>9}")
+    for name, raw, gz, br in rows:
+        print(f"{name:<{width}} {raw:>9} {gz:>9} {br if br is not None else '-':>9}")
+    total = lambda i: sum(r[i] or 0 for r in rows)
+    print(f"{'TOTAL':<{width}} {total(1):>9} {total(2):>9} {total(3):>9}")
+    app = [r for r in rows if "/" not in r[0] and not r[0].startswith("_")]
+    print(f"{'app shell (no data)':<{width}} {sum(r[1] for r in app):>9} {sum(r[2] for r in app):>9} {sum(r[3] or 0 for r in app):>9}")
+
+
+if __name__ == "__main__":
+    main()
