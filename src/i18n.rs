@@ -115,6 +115,7 @@ pub enum Msg {
     Note,
     InstitutionMention,
     ChartKeys,
+    Offline,
     TargetsChartTitle,
 }
 
@@ -165,6 +166,7 @@ impl Msg {
             Msg::DataFiles => ("数据文件", "Data files"),
             Msg::Note => ("注", "Note"),
             Msg::InstitutionMention => ("仅见于机构名称", "named only in an institution's name"),
+            Msg::Offline => ("当前处于离线状态，显示的是上次保存的数据", "You are offline; showing the data saved on your last visit"),
             Msg::ChartKeys => ("用方向键逐个查看数值，Esc 退出", "Use the arrow keys to read each value, Esc to leave"),
             Msg::TargetsChartTitle => ("2017 年与 2020 年目标", "Targets for 2017 and 2020"),
         };

@@ -7,6 +7,8 @@
 pub mod chart;
 pub mod data;
 pub mod format;
+pub mod geo;
 pub mod i18n;
 pub mod route;
+pub mod search;
 pub mod view;

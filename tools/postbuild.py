@@ -3,7 +3,8 @@
 
 1. Moves Trunk's inline bootstrap <script type="module"> into its own hashed file with an
    `integrity` attribute, so the page runs under `script-src 'self'` with no inline script.
-2. Copies the host configuration (`_headers` for Netlify / Cloudflare Pages) into dist/.
+2. Copies the host configuration (`_headers` for Netlify / Cloudflare Pages) into dist/, and writes
+   the service worker dist/sw.js with this build's file list.
 3. Writes precompressed `.gz` and `.br` files beside every text and Wasm asset.
 
 Usage: python3 tools/postbuild.py dist
@@ -11,6 +12,7 @@ Usage: python3 tools/postbuild.py dist
 import base64
 import gzip
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -42,6 +44,27 @@ def externalise_boot_script(dist: Path) -> None:
     index.write_text(html, encoding="utf-8")
 
 
+def write_service_worker(dist: Path) -> None:
+    """dist/sw.js with the list of files to keep offline and a version that changes with any of them."""
+    keep = ["./", "index.html"]
+    for path in sorted(dist.rglob("*")):
+        rel = path.relative_to(dist).as_posix()
+        if not path.is_file() or path.suffix in {".gz", ".br"} or rel in {"sw.js", "_headers", "index.html"}:
+            continue
+        if rel.startswith("data/") and not (rel.endswith(".json") or rel.endswith(".geojson")):
+            continue  # CSV tables and SOURCE.md are for download, not needed offline
+        keep.append(rel)
+    digest = hashlib.sha256()
+    for rel in keep[1:]:
+        digest.update(rel.encode())
+        digest.update((dist / rel).read_bytes())
+    template = (ROOT / "public" / "sw.js").read_text(encoding="utf-8")
+    code = template.replace("'__VERSION__'", json.dumps(digest.hexdigest()[:16])).replace(
+        "__PRECACHE__", json.dumps(keep, indent=2)
+    )
+    (dist / "sw.js").write_text(code, encoding="utf-8")
+
+
 def compress(dist: Path) -> None:
     brotli = shutil.which("brotli")
     if not brotli:
@@ -62,6 +85,7 @@ def main() -> None:
         stale.unlink()
     externalise_boot_script(dist)
     shutil.copy(ROOT / "deploy" / "_headers", dist / "_headers")
+    write_service_worker(dist)
     compress(dist)
     print(f"postbuild: {dist}/ ready (external boot script, _headers, .gz/.br)")
 

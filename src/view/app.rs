@@ -25,9 +25,21 @@ pub fn App() -> impl IntoView {
         document().set_title(Msg::SiteTitle.text(lang));
     });
 
+    let online = RwSignal::new(window().navigator().on_line());
+    let went_offline = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    let came_online = window_event_listener(leptos::ev::online, move |_| online.set(true));
+    on_cleanup(move || {
+        went_offline.remove();
+        came_online.remove();
+    });
+    register_service_worker();
+
     view! {
         <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(nav.lang.get())}</a>
         <Header />
+        <Show when=move || !online.get()>
+            <p class="offline-banner" role="status">{move || Msg::Offline.text(nav.lang.get())}</p>
+        </Show>
         <Notices />
         <main id="main" tabindex="-1">
             {move || match nav.route() {
@@ -89,5 +101,20 @@ fn Notices() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// Registers the service worker that keeps the app and the datasets for offline use.
+/// Skipped where the browser has none (old browsers, or pages not served over HTTPS/localhost).
+fn register_service_worker() {
+    let navigator = window().navigator();
+    let supported = js_sys::Reflect::has(
+        &navigator,
+        &wasm_bindgen::JsValue::from_str("serviceWorker"),
+    )
+    .unwrap_or(false);
+    if supported {
+        // The promise is not awaited: offline support is an extra, never a reason to fail.
+        let _ = navigator.service_worker().register("sw.js");
     }
 }

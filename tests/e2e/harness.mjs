@@ -45,15 +45,15 @@ async function waitForPort(port, child, what) {
  * Starts nginx with deploy/nginx.conf serving dist/ under `prefix`.
  * `csp` optionally rewrites the policy (the negative control removes 'wasm-unsafe-eval').
  */
-export async function startNginx({ prefix = '/some/path/', csp } = {}) {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run ./x build');
+export async function startNginx({ prefix = '/some/path/', csp, dist = DIST } = {}) {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is not built: run ./x build');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'gd-nginx-'));
   let server = readFileSync(join(ROOT, 'deploy', 'nginx.conf'), 'utf8')
     .replaceAll('__PORT__', String(port))
     .replaceAll('__PREFIX_NOSLASH__', prefix === '/' ? '/__never__' : prefix.replace(/\/$/, ''))
     .replaceAll('__PREFIX__', prefix)
-    .replaceAll('__DIST__', DIST + '/');
+    .replaceAll('__DIST__', dist + '/');
   if (csp) server = server.replace(/set \$csp "[^"]*";/, `set $csp "${csp}";`);
   writeFileSync(join(dir, 'server.conf'), server);
   writeFileSync(

@@ -1,0 +1,49 @@
+// Service worker: keeps the app shell and the datasets so the explorer works offline after one visit.
+// tools/postbuild.py fills in PRECACHE and VERSION for each build; a new build has a new VERSION, so the
+// browser installs the new worker on the next visit, which replaces the old cache.
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+const CACHE = `gd-plus-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('gd-plus-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// Hashed assets never change: cache first. Pages and datasets: network first (a new deployment
+// wins when online), falling back to the cache when offline.
+const HASHED = /-[0-9a-f]{8,}(_bg\.wasm|\.js|\.css|\.svg)$/;
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (HASHED.test(url.pathname)) {
+    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    return;
+  }
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request.mode === 'navigate' ? './' : request, copy));
+        }
+        return response;
+      })
+      .catch(() =>
+        caches.match(request, { ignoreSearch: request.mode === 'navigate' })
+          .then((hit) => hit || caches.match('./'))
+          .then((hit) => hit || Response.error()),
+      ),
+  );
+});

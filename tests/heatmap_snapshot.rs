@@ -1,0 +1,131 @@
+//! Snapshot of the departments × areas heatmap of the real data, 800 px wide, light theme.
+//!
+//! Floats in the SVG are rounded to one decimal, so that the last digit of a font size does not
+//! fail the test. `UPDATE_SNAPSHOTS=1 cargo test --test heatmap_snapshot` rewrites the snapshot;
+//! `HEATMAP_SVG=/tmp/heatmap.svg` also writes the rendering there, to look at it.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup is a failed test
+
+mod common;
+
+use gd_plus::chart::heatmap::{heatmap_to_svg, summary, HeatLayout, HeatmapData};
+use gd_plus::chart::Theme;
+use gd_plus::i18n::Lang;
+
+/// Rounds every decimal number (digits, a point, digits) to one decimal.
+fn round_floats(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let chars: Vec<char> = svg.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+                i += 1;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let number: String = chars[start..i].iter().collect();
+                let value: f64 = number.parse().unwrap();
+                out.push_str(&format!("{value:.1}"));
+            } else {
+                out.extend(&chars[start..i]);
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn data(lang: Lang) -> HeatmapData {
+    let all = common::all();
+    HeatmapData::from(&all.index, &all.areas, &all.departments, lang)
+}
+
+#[test]
+fn rounding_touches_only_decimals() {
+    assert_eq!(
+        round_floats(r#"x="12" font-size="11.290322580645162" y="-0.06""#),
+        r#"x="12" font-size="11.3" y="-0.1""#
+    );
+}
+
+#[test]
+fn heatmap_of_the_real_data_matches_the_snapshot() {
+    let data = data(Lang::Zh);
+    // Every action area is a column, and every task is counted once per department.
+    assert_eq!(data.columns.len(), 13);
+    let all = common::all();
+    let named: u32 = all
+        .areas
+        .iter()
+        .flat_map(|a| &a.tasks)
+        .map(|t| {
+            let mut ids = t.departments.clone();
+            ids.sort();
+            ids.dedup();
+            ids.len() as u32
+        })
+        .sum();
+    assert_eq!(data.cells.iter().flatten().sum::<u32>(), named);
+    assert!(data.rows.windows(2).all(|w| w[0].total >= w[1].total));
+    assert_eq!(data.rows[0].department_id, "economy-information");
+
+    let svg = heatmap_to_svg(&data, 800, Theme::LIGHT, None);
+    if let Ok(path) = std::env::var("HEATMAP_SVG") {
+        std::fs::write(&path, &svg).unwrap();
+        println!("wrote {path}");
+    }
+    let svg = round_floats(&svg);
+    let path = common::root().join("tests/snapshots/heatmap-800.svg");
+    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &svg).unwrap();
+        println!("updated {}", path.display());
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with UPDATE_SNAPSHOTS=1 to write it",
+            path.display()
+        )
+    });
+    if svg != expected {
+        let line = svg
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!(
+            "heatmap SVG differs from {} (first at line {}):\n  got:      {}\n  expected: {}\nrun with UPDATE_SNAPSHOTS=1 if the change is intended",
+            path.display(),
+            line + 1,
+            svg.lines().nth(line).unwrap_or(""),
+            expected.lines().nth(line).unwrap_or("")
+        );
+    }
+}
+
+#[test]
+fn every_width_and_both_languages_render() {
+    for lang in [Lang::Zh, Lang::En] {
+        let data = data(lang);
+        for width in [280, 360, 480, 800, 1024, 1400] {
+            let layout = HeatLayout::new(&data, width);
+            let (_, _, right, _) = layout.cell_rect(0, layout.cols - 1);
+            assert!(right <= width as i32, "{lang:?} {width}: {right}");
+            for theme in [Theme::LIGHT, Theme::DARK] {
+                let svg = heatmap_to_svg(&data, width, theme, Some((0, 0)));
+                assert!(svg.ends_with("</svg>\n") || svg.ends_with("</svg>"));
+            }
+        }
+        let text = summary(&data, lang);
+        println!("{text}");
+        assert!(text.contains(&data.rows[0].name));
+    }
+}
