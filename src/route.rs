@@ -23,7 +23,30 @@ pub enum Route {
     Plan(Option<String>),
     /// About the data.
     About,
+    /// The map with one layer.
+    Map(MapLayer),
+    /// One city, by adcode.
+    City(String),
+    /// Search results for a query (possibly empty).
+    Search(String),
 }
+
+/// What the map colours the cities by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum MapLayer {
+    /// Number of key tasks naming the city, in all areas or in one area (by slug).
+    #[default]
+    AllTasks,
+    /// Number of key tasks of one area naming the city.
+    AreaTasks(String),
+    /// The four regions.
+    Regions,
+    /// Membership of one named programme (by id).
+    Programme(String),
+}
+
+/// Longest search query kept in a URL.
+const MAX_QUERY_LEN: usize = 100;
 
 /// A parameter as found in the URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,6 +136,36 @@ impl UrlState {
             Some("department") => with_id("department", Route::Department, &mut notices),
             Some("departments") => Route::Departments,
             Some("about") => Route::About,
+            Some("city") => with_id("city", Route::City, &mut notices),
+            Some("search") => Route::Search(
+                get("q")
+                    .unwrap_or_default()
+                    .chars()
+                    .take(MAX_QUERY_LEN)
+                    .collect(),
+            ),
+            Some("map") => Route::Map(match get("layer") {
+                None | Some("tasks") => match parse_id(get("area"), "area") {
+                    Param::Valid(area) => MapLayer::AreaTasks(area),
+                    Param::Missing => MapLayer::AllTasks,
+                    Param::Invalid(reason) => {
+                        notices.push(reason);
+                        MapLayer::AllTasks
+                    }
+                },
+                Some("regions") => MapLayer::Regions,
+                Some("programme") => match parse_id(get("programme"), "programme") {
+                    Param::Valid(id) => MapLayer::Programme(id),
+                    Param::Missing | Param::Invalid(_) => {
+                        notices.push("`programme` needs a valid id".to_owned());
+                        MapLayer::AllTasks
+                    }
+                },
+                Some(other) => {
+                    notices.push(format!("unknown map layer `{other}`"));
+                    MapLayer::AllTasks
+                }
+            }),
             Some("plan") => match parse_id(get("p"), "plan") {
                 Param::Valid(p) => Route::Plan(Some(p)),
                 Param::Missing => Route::Plan(None),
@@ -161,6 +214,28 @@ impl Route {
             Route::About => {
                 q.append_pair("view", "about");
             }
+            Route::City(id) => {
+                q.append_pair("view", "city").append_pair("id", id);
+            }
+            Route::Search(text) => {
+                q.append_pair("view", "search").append_pair("q", text);
+            }
+            Route::Map(layer) => {
+                q.append_pair("view", "map");
+                match layer {
+                    MapLayer::AllTasks => {}
+                    MapLayer::AreaTasks(area) => {
+                        q.append_pair("layer", "tasks").append_pair("area", area);
+                    }
+                    MapLayer::Regions => {
+                        q.append_pair("layer", "regions");
+                    }
+                    MapLayer::Programme(id) => {
+                        q.append_pair("layer", "programme")
+                            .append_pair("programme", id);
+                    }
+                }
+            }
         }
         q.append_pair("lang", lang.param());
         format!("?{}", q.finish())
@@ -183,6 +258,13 @@ mod tests {
             Route::Plan(None),
             Route::Plan(Some("p042".into())),
             Route::About,
+            Route::City("440300".into()),
+            Route::Search("深圳 e-commerce".into()),
+            Route::Search(String::new()),
+            Route::Map(MapLayer::AllTasks),
+            Route::Map(MapLayer::AreaTasks("finance".into())),
+            Route::Map(MapLayer::Regions),
+            Route::Map(MapLayer::Programme("big-data-bases".into())),
         ];
         for route in routes {
             for lang in [Lang::Zh, Lang::En] {

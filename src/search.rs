@@ -66,12 +66,9 @@ impl Kind {
     }
 }
 
-/// The view a city result opens.
-///
-/// There is no city view yet, so this is home (the map); the adcode stays in [`Entry::id`].
-/// When a city route exists, change this one function.
-pub fn city_route(_adcode: &str) -> Route {
-    Route::Home
+/// The view a city result opens: the city page.
+pub fn city_route(adcode: &str) -> Route {
+    Route::City(adcode.to_owned())
 }
 
 /// One searchable thing.

@@ -436,3 +436,43 @@ fn validation_catches_a_value_that_differs_from_its_quote() {
         problems[0]
     );
 }
+
+#[test]
+fn programmes_list_exactly_the_cities_their_quote_names() {
+    let all = common::all();
+    let programmes: gd_plus::data::ProgrammeIndex = common::data("programmes.json");
+    assert_eq!(programmes.programmes.len(), 8);
+    let tasks: Vec<_> = all.areas.iter().flat_map(|a| &a.tasks).collect();
+    for p in &programmes.programmes {
+        let task = tasks
+            .iter()
+            .find(|t| t.id == p.task)
+            .unwrap_or_else(|| panic!("{}: task {}", p.id, p.task));
+        assert!(
+            task.text.zh.contains(&p.quote),
+            "{}: quote not in its task",
+            p.id
+        );
+        assert_eq!(task.paragraph, p.paragraph);
+        let named: Vec<_> = all
+            .cities
+            .cities
+            .iter()
+            .filter(|c| p.quote.contains(&c.short_zh))
+            .map(|c| c.adcode.clone())
+            .collect();
+        let mut listed = p.cities.clone();
+        listed.sort();
+        assert_eq!(
+            listed, named,
+            "{}: cities are exactly those named in the quote",
+            p.id
+        );
+    }
+    let ecommerce = programmes
+        .programmes
+        .iter()
+        .find(|p| p.id == "ecommerce-pilot-cities")
+        .map(|p| p.cities.len());
+    assert_eq!(ecommerce, Some(5));
+}

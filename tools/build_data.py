@@ -228,6 +228,18 @@ def main():
             },
         })
     write("areas.json", {"areas": index})
+    programmes = []
+    for prog in load("programmes.json"):
+        task = next((t for t in tasks_by_area[prog["task"]] if t["heading"]["zh"] == prog["heading"]), None)
+        if task is None or prog["quote"] not in task["text"]["zh"]:
+            raise SystemExit(f"programme {prog['id']}: quote not in task {prog['heading']}")
+        named = [c for c in cities["cities"] if c["short_zh"] in prog["quote"]]
+        named.sort(key=lambda c: prog["quote"].index(c["short_zh"]))
+        programmes.append({
+            "id": prog["id"], "name": prog["name"], "task": task["id"], "paragraph": task["paragraph"],
+            "quote": prog["quote"], "cities": [c["adcode"] for c in named],
+        })
+    write("programmes.json", {"programmes": programmes})
     departments = [{"id": d["id"], "zh": d["zh"], "zh_full": d.get("zh_full"), "en": d["en"]} for d in depts_cur]
     write("departments.json", {"departments": departments})
     write("cities.json", cities)

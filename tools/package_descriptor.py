@@ -55,6 +55,7 @@ JSON_FILES = [
      "Index of the overall goals and the 13 action areas with their counts (serde type `AreaIndex`)."),
     ("departments-json", "departments.json", "The responsible departments (serde type `DepartmentIndex`)."),
     ("cities-json", "cities.json", "The 21 prefecture-level cities and the 4 regions (serde type `CityIndex`)."),
+    ("programmes-json", "programmes.json", "Named programmes that the key tasks assign to cities (e.g. 国家电子商务试点示范城市), each with its exact quote, task and cities (serde type `ProgrammeIndex`)."),
     ("document-json", "document.json",
      "The plan text as paragraphs with ids and sections (serde type `Document`)."),
 ]

@@ -306,3 +306,27 @@ pub enum ParagraphKind {
     /// Body text.
     Text,
 }
+
+/// `data/programmes.json`: named programmes that the key tasks assign to cities.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeIndex {
+    /// Programmes in plan order.
+    pub programmes: Vec<Programme>,
+}
+
+/// A named programme, e.g. 国家电子商务试点示范城市, and the cities the plan puts in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Programme {
+    /// Stable id.
+    pub id: String,
+    /// Name (ours, from the plan's words).
+    pub name: Bilingual,
+    /// Id of the task that names the programme.
+    pub task: String,
+    /// Id of the task's paragraph.
+    pub paragraph: String,
+    /// The exact words of the plan that list the cities.
+    pub quote: String,
+    /// Adcodes of the cities, in the order written.
+    pub cities: Vec<String>,
+}

@@ -50,6 +50,9 @@ pub fn App() -> impl IntoView {
                 Route::Department(id) => view! { <pages::departments::DepartmentPage id /> }.into_any(),
                 Route::Plan(paragraph) => view! { <pages::plan::PlanPage paragraph /> }.into_any(),
                 Route::About => pages::about::AboutPage().into_any(),
+                Route::Map(layer) => view! { <pages::map::MapPage layer /> }.into_any(),
+                Route::City(id) => view! { <pages::city::CityPage id /> }.into_any(),
+                Route::Search(query) => view! { <pages::search::SearchPage query /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">
@@ -69,8 +72,10 @@ fn Header() -> impl IntoView {
             <nav aria-label=move || t(Msg::NavHome)>
                 <ul class="site-nav">
                     <li><Link to=Route::Home>{move || t(Msg::NavHome)}</Link></li>
+                    <li><Link to=Route::Map(crate::route::MapLayer::AllTasks)>{move || t(Msg::NavMap)}</Link></li>
                     <li><Link to=Route::Departments>{move || t(Msg::NavDepartments)}</Link></li>
                     <li><Link to=Route::Plan(None)>{move || t(Msg::NavPlanText)}</Link></li>
+                    <li><Link to=Route::Search(String::new())>{move || t(Msg::NavSearch)}</Link></li>
                     <li><Link to=Route::About>{move || t(Msg::NavAbout)}</Link></li>
                 </ul>
             </nav>

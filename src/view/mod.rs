@@ -4,6 +4,8 @@ pub mod app;
 pub mod chart;
 pub mod components;
 pub mod fetch;
+pub mod heatmap;
+pub mod map;
 pub mod nav;
 pub mod pages;
 pub mod panic;

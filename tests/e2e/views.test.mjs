@@ -120,6 +120,10 @@ const ROUTES = [
   ['department', '?view=department&id=development-reform&lang=en'],
   ['plan', '?view=plan&p=p020'],
   ['about', '?view=about'],
+  ['map', '?view=map'],
+  ['map-regions', '?view=map&layer=regions&lang=en'],
+  ['city', '?view=city&id=440300'],
+  ['search', '?view=search&q=%E6%B7%B1%E5%9C%B3'],
 ];
 
 test('axe-core reports no WCAG 2.2 A/AA violations on any route, light and dark', async () => {

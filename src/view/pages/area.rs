@@ -43,6 +43,7 @@ pub fn AreaPage(
         let description = summary.description.clone();
         let departments = shared.departments.clone();
         let cities = shared.cities.clone();
+        let (map_area, map_cities) = (area.clone(), shared.cities.clone());
         let tasks = area.tasks.clone();
         let milestones = area.milestones.clone();
         view! {
@@ -68,6 +69,12 @@ pub fn AreaPage(
                         }).collect_view()}
                     </ul>
                 </section>
+                <Show when={let n = summary.counts.cities; move || n > 0}>
+                    <section aria-labelledby="map-h">
+                        <h2 id="map-h">{move || Msg::NavMap.text(nav.lang.get())}</h2>
+                        <crate::view::pages::map::AreaMap area=map_area.clone() cities=map_cities.clone() />
+                    </section>
+                </Show>
                 <Show when={let n = tasks.len(); move || n > 0}>
                     <section aria-labelledby="tasks-h">
                         <h2 id="tasks-h">{move || Msg::Tasks.text(nav.lang.get())}</h2>

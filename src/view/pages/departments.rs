@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::chart::heatmap::HeatmapData;
 use crate::data::{AreaFile, Department};
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::view::components::Link;
+use crate::view::heatmap::HeatmapView;
 use crate::view::nav::use_nav;
 use crate::view::pages::area::{NotFound, TaskView};
 use crate::view::pages::{load_all_areas, load_shared, render_loaded};
@@ -50,7 +52,14 @@ pub fn DepartmentsPage() -> impl IntoView {
                 .map(|d| (d.clone(), tasks_per_area(&areas, &d.id).iter().sum()))
                 .collect();
             rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
+            let heat_index = shared.index.clone();
+            let heat_areas = areas.clone();
+            let heat_departments = shared.departments.clone();
             view! {
+                {move || {
+                    let data = HeatmapData::from(&heat_index, &heat_areas, &heat_departments, nav.lang.get());
+                    view! { <HeatmapView data /> }
+                }}
                 <table class="data-table" data-testid="departments">
                     <thead><tr>
                         <th scope="col">{move || Msg::Departments.text(nav.lang.get())}</th>

@@ -18,25 +18,62 @@ pub fn HomePage() -> impl IntoView {
         let overall = load_area(&shared, "overall").await?;
         Ok((shared, overall))
     });
+    let map = LocalResource::new(crate::view::pages::map::load_map_data);
+    let selected = RwSignal::new(None::<String>);
     view! {
         <h1>{move || crate::i18n::Msg::SiteTitle.text(nav.lang.get())}</h1>
+        <SearchBox />
         {render_loaded(data, move |(shared, overall)| {
             let areas = shared.index.areas.clone();
             let (overall_summary, actions): (Vec<_>, Vec<_>) = areas.into_iter().partition(|a| a.number == 0);
             view! {
-                <section aria-labelledby="overall-h">
-                    <h2 id="overall-h">{move || Msg::OverallGoals.text(nav.lang.get())}</h2>
-                    {overall.map(|o| view! { <crate::view::pages::area::IndicatorList area=o /> })}
-                    {overall_summary.into_iter().map(|a| view! { <AreaCard area=a /> }).collect_view()}
-                </section>
                 <section aria-labelledby="areas-h">
                     <h2 id="areas-h">{move || Msg::ActionAreas.text(nav.lang.get())}</h2>
                     <ol class="area-cards" data-testid="area-list">
                         {actions.into_iter().map(|a| view! { <li><AreaCard area=a /></li> }).collect_view()}
                     </ol>
                 </section>
+                <section aria-labelledby="overall-h">
+                    <h2 id="overall-h">{move || Msg::OverallGoals.text(nav.lang.get())}</h2>
+                    {overall_summary.into_iter().map(|a| view! { <AreaCard area=a /> }).collect_view()}
+                    {overall.map(|o| view! { <crate::view::pages::area::IndicatorList area=o /> })}
+                </section>
             }
         })}
+        <section aria-labelledby="map-h">
+            <h2 id="map-h">{move || Msg::NavMap.text(nav.lang.get())}</h2>
+            {render_loaded(map, move |d: crate::view::pages::map::MapData| view! {
+                <crate::view::map::MapView
+                    layer=crate::route::MapLayer::AllTasks
+                    shapes=d.shapes.clone()
+                    cities=d.shared.cities.clone()
+                    areas=d.areas.clone()
+                    programmes=d.programmes.clone()
+                    selected
+                />
+                <crate::view::pages::map::CitySelection selected data=d.clone() />
+            })}
+        </section>
+    }
+}
+
+/// A search box that opens the search view.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let nav = use_nav();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+        nav.go(Route::Search(q));
+    };
+    view! {
+        <form role="search" class="home-search" on:submit=on_submit>
+            <label for="home-search">{move || Msg::SearchLabel.text(nav.lang.get())}</label>
+            <input id="home-search" name="q" type="search" class="search-box" node_ref=input maxlength="100"
+                placeholder=move || Msg::SearchPlaceholder.text(nav.lang.get()) />
+            <button type="submit" class="button">{move || Msg::NavSearch.text(nav.lang.get())}</button>
+        </form>
     }
 }
 

@@ -2,10 +2,13 @@
 
 pub mod about;
 pub mod area;
+pub mod city;
 pub mod departments;
 pub mod home;
 pub mod indicator;
+pub mod map;
 pub mod plan;
+pub mod search;
 
 use leptos::prelude::*;
 

@@ -1,0 +1,131 @@
+//! The departments × areas heatmap in the page, with hover and keyboard tooltips and a table.
+
+use leptos::prelude::*;
+
+use crate::chart::heatmap::{heatmap_to_svg, summary, HeatLayout, HeatmapData};
+use crate::chart::Theme;
+use crate::i18n::Msg;
+use crate::view::nav::use_nav;
+
+/// The heatmap of one language's [`HeatmapData`].
+#[component]
+pub fn HeatmapView(
+    /// What to draw.
+    data: HeatmapData,
+) -> impl IntoView {
+    let nav = use_nav();
+    let plot = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(0u32);
+    let cell = RwSignal::new(None::<(usize, usize)>);
+    let dark = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let theme = if dark { Theme::DARK } else { Theme::LIGHT };
+    let measure = move || {
+        if let Some(el) = plot.get_untracked() {
+            let w = el.client_width().max(0) as u32;
+            if w > 0 && w != width.get_untracked() {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if plot.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let text = summary(&data, data.lang);
+    let (rows, cols) = (data.rows.len(), data.columns.len());
+    let data = StoredValue::new(data);
+    let layout = move || data.with_value(|d| HeatLayout::new(d, width.get().max(1)));
+    let svg = move || {
+        if width.get() == 0 {
+            return String::new();
+        }
+        // plotters escapes every text it writes, so its SVG is safe as markup.
+        data.with_value(|d| heatmap_to_svg(d, width.get(), theme, cell.get()))
+    };
+    let tooltip = move || {
+        let (r, c) = cell.get()?;
+        data.with_value(|d| {
+            let row = d.rows.get(r)?;
+            let col = d.columns.get(c)?;
+            let n = d.value(r, c);
+            Some(match nav.lang.get() {
+                crate::i18n::Lang::Zh => format!("{} · {}：{n} 项任务", row.name, col.name),
+                crate::i18n::Lang::En => format!("{} · {}: {n} tasks", row.name, col.name),
+            })
+        })
+    };
+    let on_move = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = plot.get_untracked() else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        cell.set(layout().cell_at(
+            f64::from(ev.client_x()) - rect.left(),
+            f64::from(ev.client_y()) - rect.top(),
+        ));
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if rows == 0 || cols == 0 {
+            return;
+        }
+        let (r, c) = cell.get_untracked().unwrap_or((0, 0));
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (r, (c + 1) % cols),
+            "ArrowLeft" => (r, (c + cols - 1) % cols),
+            "ArrowDown" => ((r + 1) % rows, c),
+            "ArrowUp" => ((r + rows - 1) % rows, c),
+            "Escape" => {
+                cell.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        cell.set(Some(next));
+    };
+    let table = data.with_value(|d| {
+        let head = d.columns.iter().map(|c| view! { <th scope="col" title=c.name.clone()>{c.label.clone()}</th> }).collect_view();
+        let body = d
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                let cells = (0..d.columns.len()).map(|c| view! { <td class="num">{d.value(r, c)}</td> }).collect_view();
+                view! { <tr><th scope="row">{row.name.clone()}</th>{cells}</tr> }
+            })
+            .collect_view();
+        view! { <table class="data-table"><thead><tr><th scope="col"></th>{head}</tr></thead><tbody>{body}</tbody></table> }
+    });
+    view! {
+        <figure class="chart" data-chart="departments-heatmap">
+            <figcaption class="chart__title">{move || Msg::DepartmentsHeatmap.text(nav.lang.get())}</figcaption>
+            <div
+                class="chart__plot"
+                node_ref=plot
+                role="img"
+                tabindex="0"
+                aria-label=move || format!("{}. {}", Msg::DepartmentsHeatmap.text(nav.lang.get()), text)
+                data-chart-ready=move || (width.get() > 0).then_some("true")
+                inner_html=svg
+                on:mousemove=on_move
+                on:mouseleave=move |_| cell.set(None)
+                on:focus=move |_| if cell.get_untracked().is_none() { cell.set(Some((0, 0))) }
+                on:blur=move |_| cell.set(None)
+                on:keydown=on_key
+            ></div>
+            <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
+            <details class="chart__table">
+                <summary>{move || Msg::ChartTable.text(nav.lang.get())}</summary>
+                <div class="table-scroll" tabindex="0">{table}</div>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,238 @@
+//! The map in the page: plotters SVG of the 21 cities sized to its container, hover and keyboard
+//! tooltips, click or Enter to select a city, and a table of the cities as the accessible alternative.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::chart::Theme;
+use crate::data::{AreaFile, CityIndex, ProgrammeIndex};
+use crate::geo::layers::layer_view;
+use crate::geo::{map_to_svg, CityShapes, MapLayout};
+use crate::i18n::Msg;
+use crate::route::{MapLayer, Route};
+use crate::view::components::Link;
+use crate::view::fetch::fetch_text;
+use crate::view::nav::use_nav;
+
+/// File of the boundaries, relative to the data base URL.
+pub const GEO_FILE: &str = "geo/guangdong-cities.geojson";
+
+/// Downloads and parses the city boundaries.
+pub async fn load_shapes() -> Result<Arc<CityShapes>, crate::data::LoadError> {
+    let text = fetch_text(GEO_FILE).await?;
+    CityShapes::parse(GEO_FILE, &text).map(Arc::new)
+}
+
+fn theme() -> Theme {
+    let dark = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    if dark {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    }
+}
+
+/// The map of one layer. `selected` is set when the reader clicks a city or presses Enter on it.
+#[component]
+pub fn MapView(
+    /// What colours the cities.
+    layer: MapLayer,
+    /// City boundaries.
+    shapes: Arc<CityShapes>,
+    /// Names and regions.
+    cities: CityIndex,
+    /// Area files the task counts come from.
+    areas: Arc<Vec<AreaFile>>,
+    /// Named programmes.
+    programmes: ProgrammeIndex,
+    /// The selected city (adcode).
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let plot = NodeRef::<leptos::html::Div>::new();
+    let layout: RwSignal<Option<Arc<MapLayout>>> = RwSignal::new(None);
+    let focused = RwSignal::new(None::<String>);
+    let theme = theme();
+    let shapes_for_measure = shapes.clone();
+    let measure = move || {
+        let Some(el) = plot.get_untracked() else {
+            return;
+        };
+        let w = el.client_width().max(0) as u32;
+        let current = layout.with_untracked(|l| l.as_ref().map(|l| l.width()));
+        if w > 0 && current != Some(w.max(280)) {
+            layout.set(Some(Arc::new(MapLayout::new(&shapes_for_measure, w))));
+        }
+    };
+    let measure_on_mount = measure.clone();
+    Effect::new(move |_| {
+        if plot.get().is_some() {
+            measure_on_mount();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let cities = StoredValue::new(cities);
+    let areas = StoredValue::new(areas);
+    let programmes = StoredValue::new(programmes);
+    let layer = StoredValue::new(layer);
+    let view_model = Memo::new(move |_| {
+        let lang = nav.lang.get();
+        cities.with_value(|c| {
+            areas.with_value(|a| {
+                programmes.with_value(|p| layer.with_value(|l| layer_view(l, c, a, p, lang, theme)))
+            })
+        })
+    });
+    let svg = move || {
+        let Some(l) = layout.get() else {
+            return String::new();
+        };
+        let mut style = view_model.with(|v| v.style.clone());
+        style.highlight = focused.get().or_else(|| selected.get());
+        // plotters escapes every text it writes, so its SVG is safe as markup.
+        map_to_svg(&l, &style)
+    };
+    let name_of = move |adcode: &str| {
+        let lang = nav.lang.get_untracked();
+        cities.with_value(|c| {
+            c.cities
+                .iter()
+                .find(|x| x.adcode == adcode)
+                .map(|x| x.name.get(lang).to_owned())
+        })
+    };
+    let tooltip = move || {
+        let code = focused.get()?;
+        let lang = nav.lang.get();
+        let name = cities.with_value(|c| {
+            c.cities
+                .iter()
+                .find(|x| x.adcode == code)
+                .map(|x| x.name.get(lang).to_owned())
+        })?;
+        let value = view_model
+            .with(|v| v.value_text.get(&code).cloned())
+            .unwrap_or_default();
+        Some(format!("{name}：{value}"))
+    };
+    let city_at = move |ev: &leptos::ev::MouseEvent| -> Option<String> {
+        let el = plot.get_untracked()?;
+        let rect = el.get_bounding_client_rect();
+        let (x, y) = (
+            f64::from(ev.client_x()) - rect.left(),
+            f64::from(ev.client_y()) - rect.top(),
+        );
+        layout.with_untracked(|l| l.as_ref().and_then(|l| l.city_at(x, y).map(str::to_owned)))
+    };
+    let order: Vec<String> =
+        cities.with_value(|c| c.cities.iter().map(|x| x.adcode.clone()).collect());
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = order.len();
+        if n == 0 {
+            return;
+        }
+        let at = focused
+            .get_untracked()
+            .and_then(|f| order.iter().position(|o| *o == f));
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => at.map_or(0, |i| (i + 1) % n),
+            "ArrowLeft" | "ArrowUp" => at.map_or(n - 1, |i| (i + n - 1) % n),
+            "Home" => 0,
+            "End" => n - 1,
+            "Enter" | " " => {
+                ev.prevent_default();
+                selected.set(focused.get_untracked());
+                return;
+            }
+            "Escape" => {
+                focused.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        focused.set(order.get(next).cloned());
+    };
+    let title = move || view_model.with(|v| v.style.title.clone());
+    let rows = move || {
+        let lang = nav.lang.get();
+        let vm = view_model.get();
+        let mut rows: Vec<_> = cities.with_value(|c| {
+            c.cities
+                .iter()
+                .map(|city| {
+                    let region = c
+                        .regions
+                        .iter()
+                        .find(|r| r.id == city.region)
+                        .map(|r| r.name.get(lang).to_owned());
+                    (
+                        city.adcode.clone(),
+                        city.name.get(lang).to_owned(),
+                        region.unwrap_or_default(),
+                    )
+                })
+                .collect()
+        });
+        rows.sort_by_key(|(code, _, _)| {
+            std::cmp::Reverse(vm.value.get(code).copied().unwrap_or(0))
+        });
+        rows.into_iter()
+            .map(|(code, name, region)| {
+                let value = vm.value_text.get(&code).cloned().unwrap_or_default();
+                view! {
+                    <tr data-adcode=code.clone()>
+                        <th scope="row"><Link to=Route::City(code.clone())>{name}</Link></th>
+                        <td>{region}</td>
+                        <td>{value}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <figure class="chart map" data-chart="map">
+            <figcaption class="chart__title">{title}</figcaption>
+            <div
+                class="chart__plot"
+                node_ref=plot
+                role="img"
+                tabindex="0"
+                aria-label=move || format!("{}. {}", title(), Msg::MapKeys.text(nav.lang.get()))
+                data-chart-ready=move || layout.with(|l| l.is_some()).then_some("true")
+                inner_html=svg
+                on:mousemove=move |ev| focused.set(city_at(&ev))
+                on:mouseleave=move |_| focused.set(None)
+                on:click=move |ev| {
+                    if let Some(code) = city_at(&ev) {
+                        selected.set(Some(code));
+                    }
+                }
+                on:keydown=on_key
+            ></div>
+            <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
+            <p class="map__selected" aria-live="polite">
+                {move || selected.get().and_then(|c| name_of(&c)).map(|n| format!("{}：{n}", Msg::Selected.text(nav.lang.get())))}
+            </p>
+            <details class="chart__table">
+                <summary>{move || Msg::ChartTable.text(nav.lang.get())}</summary>
+                <table class="data-table" data-testid="map-table">
+                    <thead><tr>
+                        <th scope="col">{move || Msg::Cities.text(nav.lang.get())}</th>
+                        <th scope="col">{move || Msg::Region.text(nav.lang.get())}</th>
+                        <th scope="col">{move || Msg::Value.text(nav.lang.get())}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+            <p class="map__attribution">{move || Msg::MapAttribution.text(nav.lang.get())}</p>
+        </figure>
+    }
+}

@@ -1,0 +1,86 @@
+// End-to-end: the map of the 21 cities — hover, keyboard, selection, layers, city page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startNginx, launch, openPage, appReady, readJson } from './harness.mjs';
+
+const index = readJson('areas.json');
+const areas = index.areas.map((a) => readJson(a.file));
+const cities = readJson('cities.json').cities;
+const SHENZHEN = '440300';
+const tasksNaming = (code, slug) =>
+  areas.filter((a) => !slug || a.slug === slug).flatMap((a) => a.tasks).filter((t) => t.cities.some((c) => c.adcode === code));
+
+let server, browser;
+before(async () => {
+  server = await startNginx({ prefix: '/map/' });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the map shows 21 cities; hovering and focusing 深圳 show its value; Enter lists its tasks', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url + '?view=map');
+  await appReady(page, '.map .chart__plot[data-chart-ready] svg');
+  assert.equal(await page.$$eval('[data-testid=map-table] tbody tr', (r) => r.length), 21);
+  const expected = `深圳市：${tasksNaming(SHENZHEN).length} 项任务`;
+
+  // Hover: the label "深圳 n" sits inside the city's polygon (in the Pearl River Delta inset).
+  const label = page.locator('.map svg text', { hasText: /^\s*深圳 \d+\s*$/ });
+  await label.hover();
+  await page.waitForFunction((t) => document.querySelector('.map .chart__tooltip')?.textContent === t, expected);
+  await page.mouse.move(0, 0);
+
+  // Keyboard: focus the map, arrow keys move through the cities in adcode order.
+  await page.focus('.map .chart__plot');
+  const order = cities.map((c) => c.adcode);
+  for (let i = 0; i <= order.indexOf(SHENZHEN); i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await page.textContent('.map .chart__tooltip'), expected);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.city-selection[data-selected="${SHENZHEN}"]`);
+  const listed = await page.$$eval('.city-selection article.task', (a) => a.map((x) => x.dataset.task));
+  assert.deepEqual(listed, tasksNaming(SHENZHEN).map((t) => t.id));
+  const programmes = await page.$$eval('.city-selection [data-programme]', (l) => l.length);
+  assert.equal(programmes, readJson('programmes.json').programmes.filter((p) => p.cities.includes(SHENZHEN)).length);
+  await context.close();
+});
+
+test('the area filter changes the colours and the values', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url + '?view=map');
+  await appReady(page, '.map .chart__plot[data-chart-ready] svg');
+  const all = await page.innerHTML('.map .chart__plot');
+  await page.click('a.chip[href*="area=finance"]');
+  await appReady(page, '.map .chart__plot[data-chart-ready] svg');
+  await page.waitForFunction((before) => document.querySelector('.map .chart__plot').innerHTML !== before, all);
+  const row = await page.textContent(`[data-testid=map-table] tr[data-adcode="${SHENZHEN}"] td:last-child`);
+  assert.equal(row, `${tasksNaming(SHENZHEN, 'finance').length} 项任务`);
+  assert.equal(new URL(page.url()).searchParams.get('area'), 'finance');
+  await context.close();
+});
+
+test('a click on a city selects it, and its city page has its own URL with every task naming it', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url + '?view=map');
+  await appReady(page, '.map .chart__plot[data-chart-ready] svg');
+  await page.locator('.map svg text', { hasText: /^\s*广州 \d+\s*$/ }).click();
+  await page.waitForSelector('.city-selection[data-selected="440100"]');
+  await page.click('.city-selection a[href*="view=city"]');
+  await appReady(page, 'article.city[data-adcode="440100"]');
+  assert.equal(await page.textContent('h1'), '广州市');
+  assert.equal(await page.$$eval('article.city article.task', (a) => a.length), tasksNaming('440100').length);
+  await page.reload();
+  await appReady(page, 'article.city[data-adcode="440100"] article.task');
+  await context.close();
+});
+
+test('each area page shows the map of its own cities', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url + '?view=area&id=commerce');
+  await appReady(page, '.map .chart__plot[data-chart-ready] svg');
+  const row = await page.textContent(`[data-testid=map-table] tr[data-adcode="${SHENZHEN}"] td:last-child`);
+  assert.equal(row, `${tasksNaming(SHENZHEN, 'commerce').length} 项任务`);
+  await context.close();
+});
