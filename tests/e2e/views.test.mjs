@@ -152,3 +152,18 @@ test('nothing overflows horizontally at 320 px', async () => {
   }
   await context.close();
 });
+
+test('the plan text highlights every target and links it to its indicator page, which draws its chart', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(`${server.url}?view=plan`);
+  await appReady(page, '.plan-text a.hl');
+  const marked = await page.$$eval('.plan-text a.hl', (a) => a.length);
+  const targets = index.areas.reduce((n, a) => n + a.counts.targets + a.counts.milestones, 0);
+  // Quotes that overlap (覆盖率、联网率均达100% is two targets) share one mark.
+  assert.ok(marked >= targets - 10 && marked <= targets, `${marked} marks for ${targets} quotes`);
+  assert.equal(await page.$$eval('.plan-text a.para__task', (a) => a.length), 41);
+  await page.click('.plan-text a.hl[href*="id=logistics."]');
+  await appReady(page, 'article.indicator-page .chart__plot[data-chart-ready] svg');
+  assert.ok((await page.$$eval('.related-tasks li', (l) => l.length)) > 0);
+  await context.close();
+});

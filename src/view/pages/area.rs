@@ -26,6 +26,21 @@ pub fn AreaPage(
             Ok((shared, area))
         }
     });
+    // A link to `…#<task id>` arrives before the tasks exist: scroll once they are drawn.
+    Effect::new(move |_| {
+        if data.get().is_some_and(|d| d.is_ok()) {
+            request_animation_frame(|| {
+                let hash = window().location().hash().unwrap_or_default();
+                let id = hash.trim_start_matches('#');
+                if let Some(el) = (!id.is_empty())
+                    .then(|| document().get_element_by_id(id))
+                    .flatten()
+                {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
     render_loaded(data, move |(shared, area)| {
         let Some(area) = area else {
             return view! { <NotFound /> }.into_any();

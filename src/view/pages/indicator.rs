@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::chart::summary::indicator_sentence;
+use crate::chart::target_bars::charts_for;
 use crate::format;
 use crate::i18n::Msg;
 use crate::route::Route;
+use crate::view::chart::TargetChartView;
 use crate::view::components::{Link, Provenance};
 use crate::view::nav::use_nav;
 use crate::view::pages::area::NotFound;
@@ -29,6 +32,7 @@ pub fn IndicatorPage(
         }
     });
     render_loaded(data, move |(area, summary)| {
+        let tasks: Vec<_> = area.as_ref().map(|a| a.tasks.clone()).unwrap_or_default();
         let found = area.and_then(|a| a.indicators.into_iter().find(|i| i.id == wanted));
         let (Some(ind), Some(summary)) = (found, summary) else {
             return view! { <NotFound /> }.into_any();
@@ -37,6 +41,8 @@ pub fn IndicatorPage(
         let area_name = summary.name.clone();
         let unit = ind.unit.clone();
         let note = ind.note.clone();
+        let slug_for_tasks = summary.slug.clone();
+        let has_no_tasks = tasks.is_empty();
         view! {
             <article class="indicator-page" data-indicator=ind.id.clone()>
                 <p class="breadcrumb">
@@ -46,6 +52,21 @@ pub fn IndicatorPage(
                 {note.map(|n| view! {
                     <p class="indicator__note"><strong>{move || Msg::Note.text(nav.lang.get())}"："</strong>{move || n.get(nav.lang.get()).to_owned()}</p>
                 })}
+                {
+                    let ind = ind.clone();
+                    let slug = summary.slug.clone();
+                    move || {
+                        let lang = nav.lang.get();
+                        charts_for(&slug, std::slice::from_ref(&ind), lang)
+                            .into_iter()
+                            .map(|chart| {
+                                let title = format!("{}（{}）", ind.name.get(lang), chart.unit_label);
+                                let summary = vec![indicator_sentence(&ind, lang)];
+                                view! { <TargetChartView chart title summary /> }
+                            })
+                            .collect_view()
+                    }
+                }
                 <table class="data-table">
                     <thead><tr>
                         <th scope="col">{move || Msg::Year.text(nav.lang.get())}</th>
@@ -68,6 +89,15 @@ pub fn IndicatorPage(
                         }).collect_view()}
                     </tbody>
                 </table>
+                <h2 class:visually-hidden=has_no_tasks>{move || Msg::Tasks.text(nav.lang.get())}</h2>
+                <ul class="related-tasks">
+                    {tasks.into_iter().map(|t| {
+                        let heading = t.heading.clone();
+                        let route = Route::Area(slug_for_tasks.clone());
+                        let href = move || format!("{}#{}", route.href(nav.lang.get()), t.id);
+                        view! { <li><a href=href>{move || heading.get(nav.lang.get()).to_owned()}</a></li> }
+                    }).collect_view()}
+                </ul>
             </article>
         }
         .into_any()
