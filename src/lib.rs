@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod data;
+pub mod export;
 pub mod format;
 pub mod geo;
 pub mod i18n;

@@ -67,7 +67,17 @@ pub fn charts_for(area_slug: &str, indicators: &[Indicator], lang: Lang) -> Vec<
             .iter_mut()
             .find(|(zh, base, _)| *zh == ind.unit.zh && *base == ind.unit.base)
         {
-            Some((_, _, chart)) => chart.rows.push(row),
+            Some((_, _, chart)) => {
+                // 个 and 家 count different things (bases, zones, enterprises); one English noun
+                // would mislabel the others, so a mixed chart says "number".
+                if chart.unit_label != ind.unit.get_label(lang) {
+                    chart.unit_label = match lang {
+                        Lang::Zh => ind.unit.zh.clone(),
+                        Lang::En => "number".to_owned(),
+                    };
+                }
+                chart.rows.push(row)
+            }
             None => {
                 let n = charts.len() + 1;
                 charts.push((
@@ -372,6 +382,43 @@ mod tests {
         let found = hit(&l, 20.0, f64::from((b.rect.1 + b.rect.3) / 2));
         assert_eq!(found.map(|f| (f.row, f.bar)), Some((0, 1)));
         assert_eq!(hit(&l, 20.0, 1.0), None);
+    }
+
+    #[test]
+    fn a_chart_of_different_counted_things_is_labelled_number_in_english() {
+        use crate::data::{Bilingual, Comparator, Target, Unit};
+        let ind = |id: &str, en: &str| Indicator {
+            id: id.into(),
+            name: Bilingual {
+                zh: id.into(),
+                en: id.into(),
+            },
+            unit: Unit {
+                zh: "个".into(),
+                en: en.into(),
+                base: UnitBase::Count,
+                scale: 1.0,
+            },
+            note: None,
+            qualifiers: vec![],
+            targets: vec![Target {
+                id: format!("{id}.2017"),
+                year: 2017,
+                value: 5.0,
+                value_text: "5个".into(),
+                comparator: Comparator::AsStated,
+                quote: "5个".into(),
+                paragraph: "p1".into(),
+            }],
+        };
+        let same = charts_for("a", &[ind("x", "bases"), ind("y", "bases")], Lang::En);
+        assert_eq!(same[0].unit_label, "bases");
+        let mixed = charts_for("a", &[ind("x", "bases"), ind("y", "zones")], Lang::En);
+        assert_eq!((mixed.len(), mixed[0].unit_label.as_str()), (1, "number"));
+        assert_eq!(
+            charts_for("a", &[ind("x", "bases"), ind("y", "zones")], Lang::Zh)[0].unit_label,
+            "个"
+        );
     }
 
     #[test]

@@ -5,8 +5,71 @@ use leptos::prelude::*;
 
 use crate::chart::target_bars::{hit, layout, to_svg, TargetChart};
 use crate::chart::Theme;
+use std::sync::Arc;
+
+use crate::data::{Bilingual, Indicator, Meta};
+use crate::export::{citation, safe_url, section_label, target_chart_csv, target_chart_json};
 use crate::i18n::Msg;
+use crate::view::actions::{today, ChartActions, Make};
+use crate::view::fetch::fetch_json;
 use crate::view::nav::use_nav;
+
+/// What a target chart's downloads and citation need besides the chart.
+#[derive(Clone, Debug)]
+pub struct ChartExport {
+    /// The indicators the chart draws (for units, quotes and paragraphs).
+    pub indicators: Vec<Indicator>,
+    /// Name of the area (for the citation).
+    pub area_name: Bilingual,
+    /// Section of the plan, e.g. `2.5`.
+    pub section: String,
+}
+
+/// The action bar of a target chart: exports come from the same data and drawing code.
+fn actions_for(chart: TargetChart, export: ChartExport, theme: Theme) -> impl IntoView {
+    let nav = use_nav();
+    let meta = LocalResource::new(|| fetch_json::<Meta>("meta.json"));
+    let page_url = || {
+        window()
+            .location()
+            .href()
+            .ok()
+            .and_then(|h| safe_url(&h))
+            .unwrap_or_default()
+    };
+    let chart = Arc::new(chart);
+    let export = Arc::new(export);
+    let (c1, c2, c3) = (chart.clone(), chart.clone(), chart.clone());
+    let (e1, e2, e3) = (export.clone(), export.clone(), export);
+    let svg: Make = Arc::new(move || to_svg(&c1, 800, theme, None));
+    let csv: Make =
+        Arc::new(move || target_chart_csv(&c2, &e1.indicators, nav.lang.get_untracked()));
+    let json: Make = Arc::new(move || match meta.get() {
+        Some(Ok(m)) => target_chart_json(
+            &c3,
+            &e2.indicators,
+            &m,
+            &page_url(),
+            nav.lang.get_untracked(),
+        ),
+        _ => String::new(),
+    });
+    let cite: Make = Arc::new(move || match meta.get() {
+        Some(Ok(m)) => {
+            let lang = nav.lang.get_untracked();
+            citation(
+                &m,
+                &section_label(&e3.section, &e3.area_name, lang),
+                &page_url(),
+                &today(),
+                lang,
+            )
+        }
+        Some(Err(e)) => e.to_string(),
+        None => Msg::Loading.text(nav.lang.get_untracked()).to_owned(),
+    });
+    view! { <ChartActions stem=format!("gd-plus-{}", chart.id) svg csv json cite /> }
+}
 
 /// Whether the reader's system asks for a dark colour scheme.
 fn prefers_dark() -> bool {
@@ -26,6 +89,9 @@ pub fn TargetChartView(
     title: String,
     /// One sentence per indicator, the text alternative.
     summary: Vec<String>,
+    /// What the download and cite actions need; without it the chart has no action bar.
+    #[prop(optional)]
+    export: Option<ChartExport>,
 ) -> impl IntoView {
     let nav = use_nav();
     let plot = NodeRef::<leptos::html::Div>::new();
@@ -109,6 +175,7 @@ pub fn TargetChartView(
     let chart_id = chart.with_value(|c| c.id.clone());
     let rows = chart.with_value(|c| c.rows.clone());
     let summary_text = summary.join("；");
+    let actions = export.map(|e| chart.with_value(|c| actions_for(c.clone(), e, theme)));
     view! {
         <figure class="chart" data-chart=chart_id>
             <figcaption class="chart__title">{title.clone()}</figcaption>
@@ -132,6 +199,7 @@ pub fn TargetChartView(
                 {move || Msg::ChartKeys.text(nav.lang.get())}
             </p>
             <ul class="chart__summary">{summary.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+            {actions}
             <details class="chart__table">
                 <summary>{move || Msg::ChartTable.text(nav.lang.get())}</summary>
                 <table class="data-table">

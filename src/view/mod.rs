@@ -1,5 +1,6 @@
 //! Leptos views: the app shell, pages and components. The only layer that touches the browser.
 
+pub mod actions;
 pub mod app;
 pub mod chart;
 pub mod components;

@@ -67,7 +67,7 @@ pub fn AreaPage(
                 <p class="lead">{move || description.get(nav.lang.get()).to_owned()}</p>
                 <section aria-labelledby="targets-h">
                     <h2 id="targets-h">{move || Msg::Targets.text(nav.lang.get())}</h2>
-                    <IndicatorList area=area.clone() />
+                    <IndicatorList area=area.clone() context=(summary.name.clone(), section_of(summary.number)) />
                 </section>
                 <section aria-labelledby="milestones-h">
                     <h2 id="milestones-h">{move || Msg::Milestones.text(nav.lang.get())}</h2>
@@ -109,6 +109,9 @@ pub fn AreaPage(
 pub fn IndicatorList(
     /// The area.
     area: AreaFile,
+    /// The area's name and plan section (for chart downloads and citations).
+    #[prop(optional)]
+    context: Option<(crate::data::Bilingual, String)>,
 ) -> impl IntoView {
     let nav = use_nav();
     let indicators = area.indicators.clone();
@@ -126,7 +129,15 @@ pub fn IndicatorList(
                         .map(|i| crate::chart::summary::indicator_sentence(i, lang))
                         .collect();
                     let title = format!("{}（{}）", Msg::TargetsChartTitle.text(lang), chart.unit_label);
-                    view! { <TargetChartView chart title summary /> }
+                    let export = context.clone().map(|(area_name, section)| crate::view::chart::ChartExport {
+                        indicators: indicators.clone(),
+                        area_name,
+                        section,
+                    });
+                    match export {
+                        Some(export) => view! { <TargetChartView chart title summary export /> }.into_any(),
+                        None => view! { <TargetChartView chart title summary /> }.into_any(),
+                    }
                 })
                 .collect_view()
         }}
@@ -253,5 +264,14 @@ pub fn NotFound() -> impl IntoView {
             <h1>{move || Msg::NotFound.text(nav.lang.get())}</h1>
             <Link to=Route::Home>{move || Msg::BackHome.text(nav.lang.get())}</Link>
         </div>
+    }
+}
+
+/// The plan section of an area: the overall goals are 1.2, action area N is 2.N.
+pub fn section_of(number: u8) -> String {
+    if number == 0 {
+        "1.2".to_owned()
+    } else {
+        format!("2.{number}")
     }
 }

@@ -35,8 +35,11 @@ pub fn HomePage() -> impl IntoView {
                 </section>
                 <section aria-labelledby="overall-h">
                     <h2 id="overall-h">{move || Msg::OverallGoals.text(nav.lang.get())}</h2>
-                    {overall_summary.into_iter().map(|a| view! { <AreaCard area=a /> }).collect_view()}
-                    {overall.map(|o| view! { <crate::view::pages::area::IndicatorList area=o /> })}
+                    {overall_summary.iter().cloned().map(|a| view! { <AreaCard area=a /> }).collect_view()}
+                    {overall.map(|o| match overall_summary.first().map(|a| (a.name.clone(), "1.2".to_owned())) {
+                        Some(context) => view! { <crate::view::pages::area::IndicatorList area=o context /> }.into_any(),
+                        None => view! { <crate::view::pages::area::IndicatorList area=o /> }.into_any(),
+                    })}
                 </section>
             }
         })}

@@ -42,6 +42,8 @@ pub fn IndicatorPage(
         let unit = ind.unit.clone();
         let note = ind.note.clone();
         let slug_for_tasks = summary.slug.clone();
+        let area_name_for_export = summary.name.clone();
+        let area_number = summary.number;
         let has_no_tasks = tasks.is_empty();
         view! {
             <article class="indicator-page" data-indicator=ind.id.clone()>
@@ -62,7 +64,12 @@ pub fn IndicatorPage(
                             .map(|chart| {
                                 let title = format!("{}（{}）", ind.name.get(lang), chart.unit_label);
                                 let summary = vec![indicator_sentence(&ind, lang)];
-                                view! { <TargetChartView chart title summary /> }
+                                let export = crate::view::chart::ChartExport {
+                                    indicators: vec![ind.clone()],
+                                    area_name: area_name_for_export.clone(),
+                                    section: crate::view::pages::area::section_of(area_number),
+                                };
+                                view! { <TargetChartView chart title summary export /> }
                             })
                             .collect_view()
                     }

@@ -1,0 +1,158 @@
+//! Tests of the URL allowlist: every accepted shape, and each trick it must refuse.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+use super::*;
+
+#[test]
+fn accepts_plain_http_and_https_urls() {
+    for url in [
+        "https://example.org",
+        "https://example.org/",
+        "http://example.org/gd-plus/?view=area&id=logistics&lang=zh",
+        "https://sub.example.org:8443/a/b.html?q=%E6%B7%B1%E5%9C%B3#p042",
+        "https://localhost:3000/",
+        "http://127.0.0.1/",
+        "https://[::1]:8080/x",
+        "https://[2001:db8::1]/",
+        "https://example.org./path",
+        "https://example.org/a@b/(c)!$'*+,;=~",
+    ] {
+        assert_eq!(safe_url(url).as_deref(), Some(url), "{url}");
+    }
+}
+
+#[test]
+fn scheme_is_case_insensitive_and_returned_lower_case() {
+    assert_eq!(
+        safe_url("HTTPS://Example.org/A").as_deref(),
+        Some("https://Example.org/A")
+    );
+    assert_eq!(safe_url("hTtP://x.org").as_deref(), Some("http://x.org"));
+}
+
+#[test]
+fn rejects_dangerous_and_foreign_schemes() {
+    for url in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "javascript://example.org/%0Aalert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "ftp://example.org/",
+        "blob:https://example.org/uuid",
+        "mailto:a@example.org",
+    ] {
+        assert_eq!(safe_url(url), None, "{url}");
+    }
+}
+
+#[test]
+fn rejects_relative_and_protocol_relative_urls() {
+    for url in [
+        "//evil.example/x",
+        "/gd/?view=map",
+        "?view=map",
+        "evil.example",
+        "",
+    ] {
+        assert_eq!(safe_url(url), None, "{url}");
+    }
+}
+
+#[test]
+fn rejects_malformed_authorities() {
+    for url in [
+        "https:evil.example",
+        "https:/evil.example",
+        "https:///evil.example",
+        "https://",
+        "https://:80/",
+        "https://evil.example:/",
+        "https://evil.example:0/",
+        "https://evil.example:65536/",
+        "https://evil.example:8o/",
+        "https://.example.org/",
+        "https://a..b/",
+        "https://-a.org/",
+        "https://[::1/",
+        "https://ex%61mple.org/",
+    ] {
+        assert_eq!(safe_url(url), None, "{url}");
+    }
+}
+
+#[test]
+fn rejects_credentials() {
+    for url in [
+        "https://user@example.org/",
+        "https://user:pass@example.org/",
+        "https://good.example@evil.example/",
+        "https://@evil.example/",
+    ] {
+        assert_eq!(safe_url(url), None, "{url}");
+    }
+}
+
+#[test]
+fn rejects_whitespace_control_and_backslash_tricks() {
+    for url in [
+        " https://example.org/",
+        "https://example.org/ ",
+        "\thttps://example.org/",
+        "java\tscript:alert(1)",
+        "jav&#x09;ascript:alert(1)",
+        "https://exa mple.org/",
+        "https://example.org/a b",
+        "https://example.org/\n",
+        "https://example.org/\r\nSet-Cookie:x",
+        "https://example.org/\0",
+        "https://example.org/\u{7f}",
+        "https:\\\\evil.example",
+        "https://evil.example\\@good.example/",
+        "https://example.org/a\\b",
+        "https://example.org/\"onload=\"x",
+        "https://example.org/<script>",
+        "https://example.org/`x`",
+        "https://例子.中国/",
+        "https://example.org/深圳",
+        "https://example.org/\u{200b}",
+        "https://example.org/\u{202e}",
+        "https://example.org/%",
+        "https://example.org/%zz",
+        "https://example.org/%4",
+    ] {
+        assert_eq!(safe_url(url), None, "{url:?}");
+    }
+}
+
+#[test]
+fn rejects_overlong_urls() {
+    let long = format!("https://example.org/{}", "a".repeat(MAX_URL_LEN));
+    assert_eq!(safe_url(&long), None);
+}
+
+#[test]
+fn base_dir_is_the_directory_without_query_or_fragment() {
+    let cases = [
+        (
+            "https://example.org/gd/?view=map&lang=en",
+            "https://example.org/gd/",
+        ),
+        (
+            "https://example.org/gd/index.html#top",
+            "https://example.org/gd/",
+        ),
+        ("https://example.org/gd", "https://example.org/"),
+        ("https://example.org", "https://example.org/"),
+        ("https://example.org?view=map", "https://example.org/"),
+        (
+            "https://example.org:8080/a/b/c?x=/y/",
+            "https://example.org:8080/a/b/",
+        ),
+    ];
+    for (url, base) in cases {
+        assert_eq!(base_dir(url), base, "{url}");
+    }
+}
