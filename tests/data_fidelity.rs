@@ -476,3 +476,42 @@ fn programmes_list_exactly_the_cities_their_quote_names() {
         .map(|p| p.cities.len());
     assert_eq!(ecommerce, Some(5));
 }
+
+#[test]
+fn every_quoted_paragraph_has_an_unofficial_english_translation_keeping_its_percentages() {
+    let all = common::all();
+    let quoted: HashSet<&str> = all
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.indicators
+                .iter()
+                .flat_map(|i| i.targets.iter().map(|t| t.paragraph.as_str()))
+        })
+        .collect();
+    for p in all
+        .document
+        .paragraphs
+        .iter()
+        .filter(|p| quoted.contains(p.id.as_str()))
+    {
+        let en = p
+            .text_en
+            .as_deref()
+            .unwrap_or_else(|| panic!("{}: no English", p.id));
+        // Percentages never change in translation (amounts in 亿/万 are converted, so not checked here).
+        for (i, _) in p.text.match_indices('%') {
+            let digits: String = p.text[..i]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let pct: String = digits.chars().rev().collect();
+            assert!(
+                en.contains(&format!("{pct}%")),
+                "{}: {pct}% missing in English",
+                p.id
+            );
+        }
+    }
+}

@@ -243,6 +243,18 @@ def main():
     departments = [{"id": d["id"], "zh": d["zh"], "zh_full": d.get("zh_full"), "en": d["en"]} for d in depts_cur]
     write("departments.json", {"departments": departments})
     write("cities.json", cities)
+    # Unofficial English beside the original: the key tasks (tools/curated/tasks_en.json) and the
+    # goals paragraphs (tools/curated/paragraphs_en.json).
+    by_id = {p["id"]: p for p in doc}
+    for tasks in tasks_by_area.values():
+        for t in tasks:
+            by_id[t["paragraph"]]["text_en"] = f"— {t['heading']['en']}. {t['text']['en']}"
+    paragraphs_en = CURATED / "paragraphs_en.json"
+    if paragraphs_en.exists():
+        for pid, en in json.loads(paragraphs_en.read_text(encoding="utf-8")).items():
+            if pid not in by_id:
+                raise SystemExit(f"paragraphs_en.json: unknown paragraph {pid}")
+            by_id[pid]["text_en"] = en
     write("document.json", {"paragraphs": doc})
     write("meta.json", {
         "title": {"zh": "广东省“互联网+”行动计划（2015—2020年）",

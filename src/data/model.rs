@@ -293,6 +293,9 @@ pub struct Paragraph {
     pub kind: ParagraphKind,
     /// Text exactly as in the plan (mid-sentence line breaks of the source joined).
     pub text: String,
+    /// Our unofficial English translation, where there is one (goals and key tasks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_en: Option<String>,
 }
 
 /// What a paragraph is.

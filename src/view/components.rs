@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::data::LoadError;
+use crate::data::{Document, LoadError};
 use crate::i18n::Msg;
 use crate::route::Route;
+use crate::view::fetch::fetch_json;
 use crate::view::nav::use_nav;
 
 /// A link to a view: a real `<a href>` (so it can be opened in a new tab) that navigates in place on a plain click.
@@ -77,6 +78,7 @@ pub fn Provenance(
     let id = format!("q-{}", paragraph_safe(&label, &paragraph));
     let panel_id = id.clone();
     let source_route = Route::Plan(Some(paragraph.clone()));
+    let route_paragraph = paragraph.clone();
     let source_label = move || format!("{} §{}", Msg::Source.text(nav.lang.get()), paragraph);
     view! {
         <span class="provenance">
@@ -94,9 +96,27 @@ pub fn Provenance(
                 {
                     let (label, route, quote, context, panel) =
                         (source_label.clone(), source_route.clone(), quote.clone(), context.clone(), panel_id.clone());
+                    let pid = route_paragraph.clone();
+                    // The plan text is fetched only when a reader opens a source (once: the fetch is cached).
+                    let doc = LocalResource::new(|| fetch_json::<Document>("document.json"));
+                    let paragraph = move || {
+                        doc.get().and_then(Result::ok).and_then(|d| d.paragraphs.into_iter().find(|p| p.id == pid))
+                    };
                     view! {
                         <span class="provenance__panel" id=panel>
-                            <QuoteInContext quote context />
+                            {move || {
+                                let found = paragraph();
+                                let zh = context.clone().or_else(|| found.as_ref().map(|p| p.text.clone()));
+                                let en = found.and_then(|p| p.text_en);
+                                view! {
+                                    <QuoteInContext quote=quote.clone() context=zh />
+                                    {en.map(|en| view! {
+                                        <span class="provenance__en" lang="en">
+                                            <small>{move || Msg::UnofficialTranslation.text(nav.lang.get())}</small>" "{en}
+                                        </span>
+                                    })}
+                                }
+                            }}
                             " "
                             <Link to=route class="provenance__link">{label}</Link>
                         </span>

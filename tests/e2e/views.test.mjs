@@ -59,6 +59,11 @@ test('a number opens its exact quote, highlighted in its paragraph, with a link 
   await page.click(`[data-target="${t.id}"] .provenance__value`);
   await page.waitForSelector(`[data-target="${t.id}"] mark`);
   assert.equal(await page.textContent(`[data-target="${t.id}"] mark`), t.quote);
+  // The whole paragraph around the quote, with our unofficial English beside it.
+  const para = readJson('document.json').paragraphs.find((p) => p.id === t.paragraph);
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent.length > 0, `[data-target="${t.id}"] .provenance__en`);
+  assert.equal(await page.textContent(`[data-target="${t.id}"] .quote`), para.text);
+  assert.ok((await page.textContent(`[data-target="${t.id}"] .provenance__en`)).includes(para.text_en));
   await page.click(`[data-target="${t.id}"] .provenance__link`);
   await appReady(page, `#${t.paragraph}.para--selected`);
   assert.equal(new URL(page.url()).searchParams.get('p'), t.paragraph);
