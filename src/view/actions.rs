@@ -168,3 +168,23 @@ pub fn today() -> String {
         d.get_date()
     )
 }
+
+/// A citation of a figure that is not one section of the plan (the map, the heatmap).
+pub fn figure_citation(what: String) -> Make {
+    let nav = use_nav();
+    let meta =
+        LocalResource::new(|| crate::view::fetch::fetch_json::<crate::data::Meta>("meta.json"));
+    Arc::new(move || match meta.get() {
+        Some(Ok(m)) => {
+            let href = window()
+                .location()
+                .href()
+                .ok()
+                .and_then(|h| safe_url(&h))
+                .unwrap_or_default();
+            crate::export::citation(&m, &what, &href, &today(), nav.lang.get_untracked())
+        }
+        Some(Err(e)) => e.to_string(),
+        None => Msg::Loading.text(nav.lang.get_untracked()).to_owned(),
+    })
+}

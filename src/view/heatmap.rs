@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::chart::heatmap::{heatmap_to_svg, summary, HeatLayout, HeatmapData};
 use crate::chart::Theme;
+use crate::export::heatmap_csv;
 use crate::i18n::Msg;
+use crate::view::actions::{figure_citation, ChartActions, Make};
 use crate::view::nav::use_nav;
 
 /// The heatmap of one language's [`HeatmapData`].
@@ -40,6 +42,15 @@ pub fn HeatmapView(
     on_cleanup(move || resize.remove());
 
     let text = summary(&data, data.lang);
+    let export_data = std::sync::Arc::new(data.clone());
+    let (d1, d2) = (export_data.clone(), export_data);
+    let svg_export: Make = std::sync::Arc::new(move || heatmap_to_svg(&d1, 800, theme, None));
+    let csv_export: Make = std::sync::Arc::new(move || heatmap_csv(&d2));
+    let cite = figure_citation(
+        Msg::DepartmentsHeatmap
+            .text(nav.lang.get_untracked())
+            .to_owned(),
+    );
     let (rows, cols) = (data.rows.len(), data.columns.len());
     let data = StoredValue::new(data);
     let layout = move || data.with_value(|d| HeatLayout::new(d, width.get().max(1)));
@@ -122,6 +133,7 @@ pub fn HeatmapView(
                 on:keydown=on_key
             ></div>
             <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
+            <ChartActions stem="gd-plus-departments-heatmap".to_owned() svg=svg_export csv=csv_export cite />
             <details class="chart__table">
                 <summary>{move || Msg::ChartTable.text(nav.lang.get())}</summary>
                 <div class="table-scroll" tabindex="0">{table}</div>

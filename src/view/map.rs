@@ -7,10 +7,12 @@ use leptos::prelude::*;
 
 use crate::chart::Theme;
 use crate::data::{AreaFile, CityIndex, ProgrammeIndex};
+use crate::export::map_layer_csv;
 use crate::geo::layers::layer_view;
 use crate::geo::{map_to_svg, CityShapes, MapLayout};
 use crate::i18n::Msg;
 use crate::route::{MapLayer, Route};
+use crate::view::actions::{figure_citation, ChartActions, Make};
 use crate::view::components::Link;
 use crate::view::fetch::fetch_text;
 use crate::view::nav::use_nav;
@@ -161,6 +163,20 @@ pub fn MapView(
         focused.set(order.get(next).cloned());
     };
     let title = move || view_model.with(|v| v.style.title.clone());
+    let export_shapes = shapes.clone();
+    let svg_export: Make = Arc::new(move || {
+        let layout = MapLayout::new(&export_shapes, 800);
+        map_to_svg(&layout, &view_model.get_untracked().style)
+    });
+    let csv_export: Make = Arc::new(move || {
+        let lang = nav.lang.get_untracked();
+        cities.with_value(|c| map_layer_csv(&view_model.get_untracked(), c, lang))
+    });
+    let cite = figure_citation(format!(
+        "{} · {}",
+        Msg::NavMap.text(nav.lang.get_untracked()),
+        title()
+    ));
     let rows = move || {
         let lang = nav.lang.get();
         let vm = view_model.get();
@@ -218,6 +234,7 @@ pub fn MapView(
                 on:keydown=on_key
             ></div>
             <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
+            <ChartActions stem="gd-plus-map".to_owned() svg=svg_export csv=csv_export cite />
             <p class="map__selected" aria-live="polite">
                 {move || selected.get().and_then(|c| name_of(&c)).map(|n| format!("{}：{n}", Msg::Selected.text(nav.lang.get())))}
             </p>

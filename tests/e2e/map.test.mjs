@@ -84,3 +84,25 @@ test('each area page shows the map of its own cities', async () => {
   assert.equal(row, `${tasksNaming(SHENZHEN, 'commerce').length} 项任务`);
   await context.close();
 });
+
+test('the map downloads as SVG, 2× PNG and CSV of exactly the layer it shows', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { context, page } = await openPage(browser, { acceptDownloads: true });
+  await page.goto(server.url + '?view=map&layer=tasks&area=commerce');
+  await appReady(page, '.map .chart__plot[data-chart-ready] svg');
+  const save = async (action) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(`.map [data-action=${action}]`)]);
+    return readFileSync(await d.path());
+  };
+  const csv = (await save('csv')).toString('utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+  assert.equal(csv[0], 'adcode,city_name,region,value,value_text');
+  assert.equal(csv.length, 22, 'a header and 21 cities');
+  const sz = csv.find((l) => l.startsWith(`${SHENZHEN},`)).split(',');
+  assert.equal(Number(sz[3]), tasksNaming(SHENZHEN, 'commerce').length);
+  const svg = (await save('svg')).toString('utf8');
+  assert.match(svg, /^<svg[^>]*width="800"/);
+  const png = await save('png');
+  assert.equal(png.readUInt32BE(16), 1600);
+  assert.equal(png.readUInt32BE(20), Number(svg.match(/height="(\d+)"/)[1]) * 2);
+  await context.close();
+});
