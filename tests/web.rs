@@ -169,3 +169,27 @@ async fn chart_draws_at_container_width_and_answers_the_keyboard() {
         Some("网络购物普及率 · 2020 ≥ 73%")
     );
 }
+
+#[wasm_bindgen_test]
+fn panic_screen_replaces_the_page_with_a_reload_message() {
+    // A stand-in for <body> with some "app" in it (the real body holds the test runner's output).
+    let body = host(600);
+    body.set_inner_html("<main id='app'><p>app</p></main>");
+    gd_plus::view::panic::show_panic_screen(&body);
+    let panel = body
+        .query_selector(".panic[role=alert]")
+        .unwrap()
+        .expect("the panic panel");
+    assert!(panel
+        .text_content()
+        .unwrap()
+        .contains("Something went wrong"));
+    let link = panel.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some(""),
+        "reloads the same view"
+    );
+    assert_eq!(body.children().length(), 1, "nothing of the app is left");
+    assert!(body.query_selector("#app").unwrap().is_none());
+}

@@ -4,31 +4,38 @@
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Some(body) = document.body() else {
-            return;
-        };
-        body.set_text_content(None);
-        let Ok(box_) = document.create_element("div") else {
-            return;
-        };
-        box_.set_class_name("panic");
-        box_.set_attribute("role", "alert").ok();
-        let Ok(p) = document.create_element("p") else {
-            return;
-        };
-        p.set_text_content(Some(
-            "出错了，请重新加载页面。 Something went wrong — please reload the page.",
-        ));
-        let Ok(a) = document.create_element("a") else {
-            return;
-        };
-        a.set_attribute("href", "").ok();
-        a.set_text_content(Some("重新加载 / Reload"));
-        box_.append_child(&p).ok();
-        box_.append_child(&a).ok();
-        body.append_child(&box_).ok();
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            show_panic_screen(&body);
+        }
     }));
+}
+
+/// Replaces everything in `body` (the page body) with the bilingual "something went wrong —
+/// reload" message. Built with DOM calls and text nodes only, so it works whatever state the app was in.
+pub fn show_panic_screen(body: &web_sys::Element) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    body.set_text_content(None);
+    let (Ok(panel), Ok(p), Ok(a)) = (
+        document.create_element("div"),
+        document.create_element("p"),
+        document.create_element("a"),
+    ) else {
+        return;
+    };
+    panel.set_class_name("panic");
+    panel.set_attribute("role", "alert").ok();
+    p.set_text_content(Some(
+        "出错了，请重新加载页面。 Something went wrong — please reload the page.",
+    ));
+    // An empty href reloads the same URL, so the reader lands back on the view they were reading.
+    a.set_attribute("href", "").ok();
+    a.set_text_content(Some("重新加载 / Reload"));
+    panel.append_child(&p).ok();
+    panel.append_child(&a).ok();
+    body.append_child(&panel).ok();
 }
