@@ -106,3 +106,15 @@ test('the map downloads as SVG, 2× PNG and CSV of exactly the layer it shows', 
   assert.equal(png.readUInt32BE(20), Number(svg.match(/height="(\d+)"/)[1]) * 2);
   await context.close();
 });
+
+test('every task listed for a city links to its source paragraph in the plan text', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url + `?view=city&id=${SHENZHEN}`);
+  await appReady(page, 'article.city article.task');
+  const tasks = tasksNaming(SHENZHEN);
+  const links = await page.$$eval('article.city article.task .task__source a', (a) => a.map((x) => new URL(x.href).searchParams.get('p')));
+  assert.deepEqual(links, tasks.map((t) => t.paragraph));
+  await page.click('article.city article.task .task__source a');
+  await appReady(page, `#${tasks[0].paragraph}.para--selected`);
+  await context.close();
+});

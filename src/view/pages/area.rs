@@ -193,6 +193,7 @@ pub fn TaskView(
     let nav = use_nav();
     let heading = task.heading.clone();
     let text = task.text.clone();
+    let paragraph_id = task.paragraph.clone();
     let depts: Vec<_> = task
         .departments
         .iter()
@@ -218,6 +219,11 @@ pub fn TaskView(
     view! {
         <article class="task" id=task.id.clone() data-task=task.id.clone()>
             <h3>{move || heading.get(nav.lang.get()).to_owned()}</h3>
+            <p class="task__source">
+                <Link to=Route::Plan(Some(task.paragraph.clone())) class="provenance__link">
+                    {move || format!("{} §{}", Msg::Source.text(nav.lang.get()), paragraph_id)}
+                </Link>
+            </p>
             <p lang=move || nav.lang.get().code()>{move || text.get(nav.lang.get()).to_owned()}</p>
             <Show when=move || nav.lang.get() == crate::i18n::Lang::En>
                 <p class="unofficial">{Msg::Unofficial.text(crate::i18n::Lang::En)}</p>
