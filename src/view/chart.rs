@@ -12,6 +12,7 @@ use crate::export::{citation, safe_url, section_label, target_chart_csv, target_
 use crate::i18n::Msg;
 use crate::view::actions::{today, ChartActions, Make};
 use crate::view::fetch::fetch_json;
+use crate::view::figure::{container_width, page_theme};
 use crate::view::nav::use_nav;
 
 /// What a target chart's downloads and citation need besides the chart.
@@ -71,15 +72,6 @@ fn actions_for(chart: TargetChart, export: ChartExport, theme: Theme) -> impl In
     view! { <ChartActions stem=format!("gd-plus-{}", chart.id) svg csv json cite /> }
 }
 
-/// Whether the reader's system asks for a dark colour scheme.
-fn prefers_dark() -> bool {
-    window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
-}
-
 /// One target chart with its accessible alternatives.
 #[component]
 pub fn TargetChartView(
@@ -95,28 +87,9 @@ pub fn TargetChartView(
 ) -> impl IntoView {
     let nav = use_nav();
     let plot = NodeRef::<leptos::html::Div>::new();
-    let width = RwSignal::new(0u32);
+    let width = container_width(plot);
     let selected = RwSignal::new(None::<usize>);
-    let theme = if prefers_dark() {
-        Theme::DARK
-    } else {
-        Theme::LIGHT
-    };
-    let measure = move || {
-        if let Some(el) = plot.get_untracked() {
-            let w = el.client_width().max(0) as u32;
-            if w > 0 && w != width.get_untracked() {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if plot.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let theme = page_theme();
 
     let chart = StoredValue::new(chart);
     let bar_count = chart.with_value(|c| c.rows.iter().map(|r| r.bars.len()).sum::<usize>());

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::chart::heatmap::{heatmap_to_svg, summary, HeatLayout, HeatmapData};
-use crate::chart::Theme;
 use crate::export::heatmap_csv;
 use crate::i18n::Msg;
 use crate::view::actions::{figure_citation, ChartActions, Make};
+use crate::view::figure::{container_width, page_theme};
 use crate::view::nav::use_nav;
 
 /// The heatmap of one language's [`HeatmapData`].
@@ -17,29 +17,9 @@ pub fn HeatmapView(
 ) -> impl IntoView {
     let nav = use_nav();
     let plot = NodeRef::<leptos::html::Div>::new();
-    let width = RwSignal::new(0u32);
+    let width = container_width(plot);
     let cell = RwSignal::new(None::<(usize, usize)>);
-    let dark = window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    let theme = if dark { Theme::DARK } else { Theme::LIGHT };
-    let measure = move || {
-        if let Some(el) = plot.get_untracked() {
-            let w = el.client_width().max(0) as u32;
-            if w > 0 && w != width.get_untracked() {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if plot.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let theme = page_theme();
 
     let text = summary(&data, data.lang);
     let export_data = std::sync::Arc::new(data.clone());

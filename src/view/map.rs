@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::chart::Theme;
 use crate::data::{AreaFile, CityIndex, ProgrammeIndex};
 use crate::export::map_layer_csv;
 use crate::geo::layers::layer_view;
@@ -15,6 +14,7 @@ use crate::route::{MapLayer, Route};
 use crate::view::actions::{figure_citation, ChartActions, Make};
 use crate::view::components::Link;
 use crate::view::fetch::fetch_text;
+use crate::view::figure::{container_width, page_theme};
 use crate::view::nav::use_nav;
 
 /// File of the boundaries, relative to the data base URL.
@@ -24,19 +24,6 @@ pub const GEO_FILE: &str = "geo/guangdong-cities.geojson";
 pub async fn load_shapes() -> Result<Arc<CityShapes>, crate::data::LoadError> {
     let text = fetch_text(GEO_FILE).await?;
     CityShapes::parse(GEO_FILE, &text).map(Arc::new)
-}
-
-fn theme() -> Theme {
-    let dark = window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    if dark {
-        Theme::DARK
-    } else {
-        Theme::LIGHT
-    }
 }
 
 /// The map of one layer. `selected` is set when the reader clicks a city or presses Enter on it.
@@ -59,26 +46,16 @@ pub fn MapView(
     let plot = NodeRef::<leptos::html::Div>::new();
     let layout: RwSignal<Option<Arc<MapLayout>>> = RwSignal::new(None);
     let focused = RwSignal::new(None::<String>);
-    let theme = theme();
-    let shapes_for_measure = shapes.clone();
-    let measure = move || {
-        let Some(el) = plot.get_untracked() else {
-            return;
-        };
-        let w = el.client_width().max(0) as u32;
-        let current = layout.with_untracked(|l| l.as_ref().map(|l| l.width()));
-        if w > 0 && current != Some(w.max(280)) {
-            layout.set(Some(Arc::new(MapLayout::new(&shapes_for_measure, w))));
-        }
-    };
-    let measure_on_mount = measure.clone();
+    let theme = page_theme();
+    let width = container_width(plot);
+    // The layout projects every ring once per width; hovering only redraws.
+    let shapes_for_layout = shapes.clone();
     Effect::new(move |_| {
-        if plot.get().is_some() {
-            measure_on_mount();
+        let w = width.get();
+        if w > 0 {
+            layout.set(Some(Arc::new(MapLayout::new(&shapes_for_layout, w))));
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     let cities = StoredValue::new(cities);
     let areas = StoredValue::new(areas);

@@ -5,6 +5,7 @@ pub mod app;
 pub mod chart;
 pub mod components;
 pub mod fetch;
+pub mod figure;
 pub mod heatmap;
 pub mod map;
 pub mod nav;
