@@ -209,24 +209,8 @@ pub fn class_of(classes: &[HeatClass], value: u32) -> Option<usize> {
     Some(classes.iter().rposition(|c| value >= c.min).unwrap_or(0))
 }
 
-/// Relative luminance (WCAG 2) of an sRGB colour.
-pub fn luminance(c: (u8, u8, u8)) -> f64 {
-    let lin = |v: u8| {
-        let s = f64::from(v) / 255.0;
-        if s <= 0.040_45 {
-            s / 12.92
-        } else {
-            ((s + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
-}
-
-/// Contrast ratio (WCAG 2) of two colours, from 1 to 21.
-pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
+// WCAG luminance and contrast live with the map's palette; one formula for every figure.
+pub use crate::geo::palette::{contrast_ratio as contrast, relative_luminance as luminance};
 
 /// Whether a theme is a dark scheme (judged by its background).
 pub fn is_dark(theme: Theme) -> bool {
