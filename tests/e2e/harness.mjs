@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+// GD_DIST lets a second build (e.g. a parallel worktree) run the suite against its own dist/.
+export const DIST = process.env.GD_DIST ? resolve(process.env.GD_DIST) : join(ROOT, 'dist');
 export const DATA = join(ROOT, 'data');
 export const CHROMIUM = process.env.CHROME_BIN || '/usr/bin/chromium';
 
