@@ -29,7 +29,70 @@ pub enum Route {
     City(String),
     /// Search results for a query (possibly empty).
     Search(String),
+    /// One figure alone, for an `<iframe>` on another site.
+    Embed(Embed),
 }
+
+/// A figure that can be embedded on its own (`?view=embed&fig=…`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Figure {
+    /// The `n`-th target chart (1-based) of an area, as on the area page.
+    AreaChart {
+        /// Area slug.
+        area: String,
+        /// Chart number, 1-based (charts are grouped by unit).
+        n: u8,
+    },
+    /// The target chart of one indicator, by id.
+    IndicatorChart(String),
+    /// Departments × areas heatmap.
+    Heatmap,
+    /// The map with one layer.
+    Map(MapLayer),
+}
+
+/// A colour scheme chosen by the URL (embeds only; the app follows the reader's setting).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    /// Dark text on light.
+    Light,
+    /// Light text on dark.
+    Dark,
+}
+
+impl Scheme {
+    /// The URL value (`light`, `dark`).
+    pub fn param(self) -> &'static str {
+        match self {
+            Scheme::Light => "light",
+            Scheme::Dark => "dark",
+        }
+    }
+}
+
+/// An embedded figure and its colour scheme.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Embed {
+    /// What is shown.
+    pub figure: Figure,
+    /// Light or dark; `None` follows the reader's setting.
+    pub scheme: Option<Scheme>,
+}
+
+impl Figure {
+    /// The full view this figure comes from (the embed's link back).
+    pub fn full_view(&self) -> Route {
+        match self {
+            Figure::AreaChart { area, .. } => Route::Area(area.clone()),
+            Figure::IndicatorChart(id) => Route::Indicator(id.clone()),
+            Figure::Heatmap => Route::Departments,
+            Figure::Map(layer) => Route::Map(layer.clone()),
+        }
+    }
+}
+
+/// Most target charts an area can have (they are grouped by unit; real areas have up to 5).
+const MAX_CHART_NUMBER: u8 = 20;
 
 /// What the map colours the cities by.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -85,6 +148,90 @@ fn parse_id(value: Option<&str>, what: &str) -> Param<String> {
             Param::Valid(v.to_owned())
         }
         Some(v) => Param::Invalid(format!("`{what}` id `{v}` has characters an id never has")),
+    }
+}
+
+/// Reads the map layer of `?view=map` (and of an embedded map) from `layer`, `area`, `programme`.
+fn parse_layer<'a>(get: &impl Fn(&str) -> Option<&'a str>, notices: &mut Vec<String>) -> MapLayer {
+    match get("layer") {
+        None | Some("tasks") => match parse_id(get("area"), "area") {
+            Param::Valid(area) => MapLayer::AreaTasks(area),
+            Param::Missing => MapLayer::AllTasks,
+            Param::Invalid(reason) => {
+                notices.push(reason);
+                MapLayer::AllTasks
+            }
+        },
+        Some("regions") => MapLayer::Regions,
+        Some("programme") => match parse_id(get("programme"), "programme") {
+            Param::Valid(id) => MapLayer::Programme(id),
+            Param::Missing | Param::Invalid(_) => {
+                notices.push("`programme` needs a valid id".to_owned());
+                MapLayer::AllTasks
+            }
+        },
+        Some(other) => {
+            notices.push(format!("unknown map layer `{other}`"));
+            MapLayer::AllTasks
+        }
+    }
+}
+
+/// Reads `theme` of an embed.
+fn parse_scheme(value: Option<&str>, notices: &mut Vec<String>) -> Option<Scheme> {
+    match value {
+        None | Some("") | Some("auto") => None,
+        Some("light") => Some(Scheme::Light),
+        Some("dark") => Some(Scheme::Dark),
+        Some(other) => {
+            notices.push(format!("unknown theme `{other}`"));
+            None
+        }
+    }
+}
+
+/// Reads the figure of `?view=embed` from `fig`, `id`, `n` (and the map's layer parameters).
+fn parse_figure<'a>(
+    get: &impl Fn(&str) -> Option<&'a str>,
+    notices: &mut Vec<String>,
+) -> Option<Figure> {
+    let id = |notices: &mut Vec<String>| match parse_id(get("id"), "embed") {
+        Param::Valid(id) => Some(id),
+        Param::Invalid(reason) => {
+            notices.push(reason);
+            None
+        }
+        Param::Missing => {
+            notices.push("`embed` needs an id".to_owned());
+            None
+        }
+    };
+    match get("fig") {
+        Some("area") => {
+            let area = id(notices)?;
+            match get("n").map(str::parse::<u8>) {
+                Some(Ok(n)) if (1..=MAX_CHART_NUMBER).contains(&n) => {
+                    Some(Figure::AreaChart { area, n })
+                }
+                _ => {
+                    notices.push(format!(
+                        "`n` must be a chart number from 1 to {MAX_CHART_NUMBER}"
+                    ));
+                    None
+                }
+            }
+        }
+        Some("indicator") => id(notices).map(Figure::IndicatorChart),
+        Some("heatmap") => Some(Figure::Heatmap),
+        Some("map") => Some(Figure::Map(parse_layer(get, notices))),
+        Some(other) => {
+            notices.push(format!("unknown figure `{other}`"));
+            None
+        }
+        None => {
+            notices.push("`embed` needs a figure (`fig`)".to_owned());
+            None
+        }
     }
 }
 
@@ -144,28 +291,14 @@ impl UrlState {
                     .take(MAX_QUERY_LEN)
                     .collect(),
             ),
-            Some("map") => Route::Map(match get("layer") {
-                None | Some("tasks") => match parse_id(get("area"), "area") {
-                    Param::Valid(area) => MapLayer::AreaTasks(area),
-                    Param::Missing => MapLayer::AllTasks,
-                    Param::Invalid(reason) => {
-                        notices.push(reason);
-                        MapLayer::AllTasks
-                    }
-                },
-                Some("regions") => MapLayer::Regions,
-                Some("programme") => match parse_id(get("programme"), "programme") {
-                    Param::Valid(id) => MapLayer::Programme(id),
-                    Param::Missing | Param::Invalid(_) => {
-                        notices.push("`programme` needs a valid id".to_owned());
-                        MapLayer::AllTasks
-                    }
-                },
-                Some(other) => {
-                    notices.push(format!("unknown map layer `{other}`"));
-                    MapLayer::AllTasks
-                }
-            }),
+            Some("map") => Route::Map(parse_layer(&get, &mut notices)),
+            Some("embed") => match parse_figure(&get, &mut notices) {
+                Some(figure) => Route::Embed(Embed {
+                    figure,
+                    scheme: parse_scheme(get("theme"), &mut notices),
+                }),
+                None => Route::Home,
+            },
             Some("plan") => match parse_id(get("p"), "plan") {
                 Param::Valid(p) => Route::Plan(Some(p)),
                 Param::Missing => Route::Plan(None),
@@ -222,23 +355,51 @@ impl Route {
             }
             Route::Map(layer) => {
                 q.append_pair("view", "map");
-                match layer {
-                    MapLayer::AllTasks => {}
-                    MapLayer::AreaTasks(area) => {
-                        q.append_pair("layer", "tasks").append_pair("area", area);
+                append_layer(&mut q, layer);
+            }
+            Route::Embed(Embed { figure, scheme }) => {
+                q.append_pair("view", "embed");
+                match figure {
+                    Figure::AreaChart { area, n } => {
+                        q.append_pair("fig", "area")
+                            .append_pair("id", area)
+                            .append_pair("n", &n.to_string());
                     }
-                    MapLayer::Regions => {
-                        q.append_pair("layer", "regions");
+                    Figure::IndicatorChart(id) => {
+                        q.append_pair("fig", "indicator").append_pair("id", id);
                     }
-                    MapLayer::Programme(id) => {
-                        q.append_pair("layer", "programme")
-                            .append_pair("programme", id);
+                    Figure::Heatmap => {
+                        q.append_pair("fig", "heatmap");
                     }
+                    Figure::Map(layer) => {
+                        q.append_pair("fig", "map");
+                        append_layer(&mut q, layer);
+                    }
+                }
+                if let Some(scheme) = scheme {
+                    q.append_pair("theme", scheme.param());
                 }
             }
         }
         q.append_pair("lang", lang.param());
         format!("?{}", q.finish())
+    }
+}
+
+/// Writes a map layer's parameters (the inverse of [`parse_layer`]).
+fn append_layer(q: &mut form_urlencoded::Serializer<'_, String>, layer: &MapLayer) {
+    match layer {
+        MapLayer::AllTasks => {}
+        MapLayer::AreaTasks(area) => {
+            q.append_pair("layer", "tasks").append_pair("area", area);
+        }
+        MapLayer::Regions => {
+            q.append_pair("layer", "regions");
+        }
+        MapLayer::Programme(id) => {
+            q.append_pair("layer", "programme")
+                .append_pair("programme", id);
+        }
     }
 }
 
@@ -265,6 +426,29 @@ mod tests {
             Route::Map(MapLayer::AreaTasks("finance".into())),
             Route::Map(MapLayer::Regions),
             Route::Map(MapLayer::Programme("big-data-bases".into())),
+            Route::Embed(Embed {
+                figure: Figure::AreaChart {
+                    area: "finance".into(),
+                    n: 2,
+                },
+                scheme: Some(Scheme::Dark),
+            }),
+            Route::Embed(Embed {
+                figure: Figure::IndicatorChart("overall.online-shopping-penetration".into()),
+                scheme: None,
+            }),
+            Route::Embed(Embed {
+                figure: Figure::Heatmap,
+                scheme: Some(Scheme::Light),
+            }),
+            Route::Embed(Embed {
+                figure: Figure::Map(MapLayer::Programme("big-data-bases".into())),
+                scheme: None,
+            }),
+            Route::Embed(Embed {
+                figure: Figure::Map(MapLayer::AreaTasks("finance".into())),
+                scheme: Some(Scheme::Dark),
+            }),
         ];
         for route in routes {
             for lang in [Lang::Zh, Lang::En] {
@@ -297,5 +481,53 @@ mod tests {
         let state = UrlState::parse("view=area");
         assert_eq!(state.route, Route::Home);
         assert_eq!(state.notices.len(), 1);
+    }
+
+    #[test]
+    fn a_bad_embed_falls_back_to_home_with_a_reason() {
+        for (query, reason) in [
+            ("view=embed", "`embed` needs a figure (`fig`)"),
+            ("view=embed&fig=pie", "unknown figure `pie`"),
+            (
+                "view=embed&fig=area&id=finance",
+                "`n` must be a chart number from 1 to 20",
+            ),
+            (
+                "view=embed&fig=area&id=finance&n=0",
+                "`n` must be a chart number from 1 to 20",
+            ),
+            (
+                "view=embed&fig=area&id=finance&n=300",
+                "`n` must be a chart number from 1 to 20",
+            ),
+            ("view=embed&fig=indicator", "`embed` needs an id"),
+        ] {
+            let state = UrlState::parse(query);
+            assert_eq!(state.route, Route::Home, "{query}");
+            assert_eq!(state.notices, vec![reason.to_owned()], "{query}");
+        }
+        let state = UrlState::parse("view=embed&fig=heatmap&theme=sepia");
+        assert_eq!(
+            state.route,
+            Route::Embed(Embed {
+                figure: Figure::Heatmap,
+                scheme: None
+            })
+        );
+        assert_eq!(state.notices, vec!["unknown theme `sepia`".to_owned()]);
+    }
+
+    #[test]
+    fn an_embed_links_back_to_its_full_view() {
+        let area = Figure::AreaChart {
+            area: "finance".into(),
+            n: 1,
+        };
+        assert_eq!(area.full_view(), Route::Area("finance".into()));
+        assert_eq!(Figure::Heatmap.full_view(), Route::Departments);
+        assert_eq!(
+            Figure::Map(MapLayer::Regions).full_view(),
+            Route::Map(MapLayer::Regions)
+        );
     }
 }

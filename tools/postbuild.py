@@ -44,12 +44,23 @@ def externalise_boot_script(dist: Path) -> None:
     index.write_text(html, encoding="utf-8")
 
 
+def write_embed_page(dist: Path) -> None:
+    """dist/embed.html: the same page as index.html, served with a policy that lets any site frame it
+    (deploy/nginx.conf, deploy/_headers); index.html itself refuses to be framed."""
+    html = (dist / "index.html").read_text(encoding="utf-8")
+    marker = '<meta name="viewport"'
+    if marker not in html:
+        sys.exit("postbuild: no viewport meta in dist/index.html to anchor the embed page's robots tag")
+    html = html.replace(marker, '<meta name="robots" content="noindex">\n  ' + marker, 1)
+    (dist / "embed.html").write_text(html, encoding="utf-8")
+
+
 def write_service_worker(dist: Path) -> None:
     """dist/sw.js with the list of files to keep offline and a version that changes with any of them."""
     keep = ["./", "index.html"]
     for path in sorted(dist.rglob("*")):
         rel = path.relative_to(dist).as_posix()
-        if not path.is_file() or path.suffix in {".gz", ".br"} or rel in {"sw.js", "_headers", "index.html"}:
+        if not path.is_file() or path.suffix in {".gz", ".br"} or rel in {"sw.js", "_headers", "index.html", "embed.html", "embed-host.js"}:
             continue
         if rel.startswith("data/") and not (rel.endswith(".json") or rel.endswith(".geojson")):
             continue  # CSV tables and SOURCE.md are for download, not needed offline
@@ -84,6 +95,7 @@ def main() -> None:
     for stale in list(dist.rglob("*.gz")) + list(dist.rglob("*.br")):
         stale.unlink()
     externalise_boot_script(dist)
+    write_embed_page(dist)
     shutil.copy(ROOT / "deploy" / "_headers", dist / "_headers")
     write_service_worker(dist)
     compress(dist)

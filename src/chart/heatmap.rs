@@ -668,6 +668,18 @@ pub fn heatmap_to_svg(
     svg
 }
 
+/// The heatmap as a stand-alone picture: `title` above, the source line below, no highlight.
+pub fn heatmap_export_svg(data: &HeatmapData, width: u32, theme: Theme, title: &str) -> String {
+    let layout = HeatLayout::new(data, width);
+    let frame = super::framed::Frame {
+        title: Some(title),
+        lang: data.lang,
+    };
+    super::framed::framed_svg(layout.width, layout.height, theme, frame, |body| {
+        let _ = draw_heatmap(body, data, &layout, theme, None);
+    })
+}
+
 fn tasks_en(n: u32) -> String {
     if n == 1 {
         "1 task".to_owned()

@@ -3,6 +3,7 @@
 //! Pure module (no leptos, web-sys or gloo): the same code draws an SVG string in the browser,
 //! for "download SVG", and in native snapshot tests.
 
+pub mod framed;
 pub mod heatmap;
 pub mod scale;
 pub mod summary;

@@ -7,6 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::framed::{framed_svg, Frame};
 use super::scale::{nice_ticks, LinearScale};
 use super::{Theme, FONT_FAMILY};
 use crate::data::{Indicator, UnitBase};
@@ -324,6 +325,25 @@ pub fn to_svg(
         let _ = draw(&root, chart, &layout, theme, highlight);
     }
     svg
+}
+
+/// The chart as a stand-alone picture (Download SVG/PNG, build-time images): `title` above,
+/// the source line in `lang` below, no highlight.
+pub fn to_export_svg(
+    chart: &TargetChart,
+    width: u32,
+    theme: Theme,
+    title: &str,
+    lang: Lang,
+) -> String {
+    let layout = layout(chart, width);
+    let frame = Frame {
+        title: Some(title),
+        lang,
+    };
+    framed_svg(layout.width, layout.height, theme, frame, |body| {
+        let _ = draw(body, chart, &layout, theme, None);
+    })
 }
 
 #[cfg(test)]

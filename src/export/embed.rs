@@ -20,6 +20,33 @@ pub enum EmbedKind {
 /// Starting height of a responsive embed, before `embed-host.js` measures the content.
 const RESPONSIVE_HEIGHT_PX: u32 = 480;
 
+/// The one message an embed view sends to its host page: `{type: HEIGHT_MESSAGE_TYPE, height}`,
+/// the height of its content in CSS pixels. `public/embed-host.js` accepts exactly this shape.
+pub const HEIGHT_MESSAGE_TYPE: &str = "gd-plus:embed-height";
+
+/// Smallest height `embed-host.js` applies; anything lower is ignored as nonsense.
+pub const MIN_EMBED_HEIGHT_PX: u32 = 100;
+
+/// Largest height `embed-host.js` applies (the tallest figure, the heatmap at 320 px, is far lower).
+pub const MAX_EMBED_HEIGHT_PX: u32 = 6000;
+
+/// Attribute that marks our iframes on a host page, so `embed-host.js` only ever resizes those.
+pub const EMBED_FRAME_ATTR: &str = "data-gd-plus-embed";
+
+/// The file that serves embed views (it may be framed by any site; `index.html` may not).
+pub const EMBED_PAGE: &str = "embed.html";
+
+/// The address of an embed view: `embed.html` in the directory of `page_href` (the address of
+/// the app page the reader is on), with `query` (e.g. `?view=embed&fig=heatmap&lang=zh`).
+/// `None` when `page_href` is not a safe absolute URL.
+pub fn embed_url(page_href: &str, query: &str) -> Option<String> {
+    let page = safe_url(page_href)?;
+    if !page.contains("://") {
+        return None;
+    }
+    safe_url(&format!("{}{EMBED_PAGE}{query}", base_dir(&page)))
+}
+
 /// Escapes text for an HTML attribute value (and for element text): `&`, `<`, `>`, `"` and `'`
 /// become entities. Every value written into markup by this module goes through here.
 pub fn escape_attr(text: &str) -> String {
@@ -59,7 +86,7 @@ pub fn embed_snippet(url: &str, title: &str, kind: EmbedKind) -> String {
         title.to_owned()
     };
     let common = format!(
-        "src=\"{}\" title=\"{}\"",
+        "src=\"{}\" title=\"{}\" {EMBED_FRAME_ATTR}",
         escape_attr(&src),
         escape_attr(&title)
     );
@@ -90,6 +117,42 @@ mod tests {
     const URL: &str = "https://example.org/gd/?view=area&id=logistics&lang=zh";
 
     #[test]
+    fn the_embed_url_is_embed_html_beside_the_page() {
+        assert_eq!(
+            embed_url(
+                "https://example.org/gd/?view=area&id=finance#t1",
+                "?view=embed&fig=heatmap&lang=en"
+            )
+            .as_deref(),
+            Some("https://example.org/gd/embed.html?view=embed&fig=heatmap&lang=en")
+        );
+        assert_eq!(
+            embed_url(
+                "http://127.0.0.1:8080/index.html",
+                "?view=embed&fig=heatmap"
+            )
+            .as_deref(),
+            Some("http://127.0.0.1:8080/embed.html?view=embed&fig=heatmap")
+        );
+        assert_eq!(embed_url("javascript:alert(1)//", "?x"), None);
+        assert_eq!(
+            embed_url("?view=home", "?x"),
+            None,
+            "relative pages have no address to give"
+        );
+    }
+
+    #[test]
+    fn the_host_script_checks_what_the_embed_sends() {
+        // public/embed-host.js is plain JS for other people's pages; it must agree with these.
+        let host = include_str!("../../public/embed-host.js");
+        assert!(host.contains(&format!("'{HEIGHT_MESSAGE_TYPE}'")));
+        assert!(host.contains(&format!("MIN_HEIGHT = {MIN_EMBED_HEIGHT_PX};")));
+        assert!(host.contains(&format!("MAX_HEIGHT = {MAX_EMBED_HEIGHT_PX};")));
+        assert!(host.contains(&format!("iframe[{EMBED_FRAME_ATTR}]")));
+    }
+
+    #[test]
     fn escapes_the_five_characters() {
         assert_eq!(
             escape_attr("a & b < c > d \" e ' f 深圳"),
@@ -108,7 +171,7 @@ mod tests {
         assert_eq!(
             s,
             "<iframe src=\"https://example.org/gd/?view=area&amp;id=logistics&amp;lang=zh\" \
-             title=\"互联网+现代物流：目标\" loading=\"lazy\" referrerpolicy=\"no-referrer\" \
+             title=\"互联网+现代物流：目标\" data-gd-plus-embed loading=\"lazy\" referrerpolicy=\"no-referrer\" \
              style=\"width:100%;height:480px;border:0\"></iframe>\n\
              <script src=\"https://example.org/gd/embed-host.js\" async></script>"
         );
@@ -125,7 +188,9 @@ mod tests {
             },
         );
         assert!(s.starts_with("<iframe src=\"https://example.org/gd/?view=area&amp;id="));
-        assert!(s.contains(" title=\"Targets\" width=\"640\" height=\"420\" loading=\"lazy\""));
+        assert!(s.contains(
+            " title=\"Targets\" data-gd-plus-embed width=\"640\" height=\"420\" loading=\"lazy\""
+        ));
         assert!(s.ends_with("style=\"border:0\"></iframe>"));
         assert!(!s.contains("<script"));
     }

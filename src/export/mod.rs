@@ -21,7 +21,10 @@ mod targets;
 mod url;
 
 pub use cite::{citation, section_label};
-pub use embed::{embed_snippet, escape_attr, EmbedKind};
+pub use embed::{
+    embed_snippet, embed_url, escape_attr, EmbedKind, EMBED_FRAME_ATTR, EMBED_PAGE,
+    HEIGHT_MESSAGE_TYPE, MAX_EMBED_HEIGHT_PX, MIN_EMBED_HEIGHT_PX,
+};
 pub use tables::{heatmap_csv, map_layer_csv};
 pub use targets::{target_chart_csv, target_chart_json};
 pub use url::safe_url;

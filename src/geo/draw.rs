@@ -225,6 +225,20 @@ pub fn map_to_svg(layout: &MapLayout, style: &MapStyle) -> String {
     svg
 }
 
+/// The map as a stand-alone picture: its own title row, and the source line in `lang` below.
+pub fn map_export_svg(layout: &MapLayout, style: &MapStyle, lang: crate::i18n::Lang) -> String {
+    let frame = crate::chart::framed::Frame { title: None, lang };
+    crate::chart::framed::framed_svg(
+        layout.width(),
+        layout.height(),
+        style.theme,
+        frame,
+        |body| {
+            let _ = draw_map(body, layout, style);
+        },
+    )
+}
+
 #[cfg(test)]
 #[path = "draw_tests.rs"]
 mod tests;

@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::export::{png_size, safe_url};
 use crate::i18n::Msg;
+use crate::view::embed::{is_embedded, EmbedDialog, EmbedOffer};
 use crate::view::nav::use_nav;
 
 /// Produces one export's content on demand (only when the reader clicks).
@@ -100,7 +101,13 @@ pub fn ChartActions(
     json: Option<Make>,
     /// The citation line.
     cite: Make,
+    /// What the Embed dialog offers; without it the figure has no Embed button.
+    #[prop(optional)]
+    embed: Option<EmbedOffer>,
 ) -> impl IntoView {
+    if is_embedded() {
+        return ().into_any(); // an embed view shows the figure only
+    }
     let nav = use_nav();
     let status = RwSignal::new(String::new());
     let shown_cite = RwSignal::new(None::<String>);
@@ -147,6 +154,7 @@ pub fn ChartActions(
                 </button>
             })}
             <button type="button" class="button" data-action="link" on:click=on_copy>{move || t(Msg::CopyLink)}</button>
+            {embed.map(|offer| view! { <EmbedDialog offer /> })}
             <button type="button" class="button" data-action="cite"
                 aria-expanded=move || shown_cite.with(Option::is_some).to_string()
                 on:click=move |_| shown_cite.update(|c| *c = if c.is_some() { None } else { Some(cite()) })>
@@ -156,6 +164,7 @@ pub fn ChartActions(
             {move || shown_cite.get().map(|c| view! { <p class="chart-actions__cite" data-testid="citation">{c}</p> })}
         </div>
     }
+    .into_any()
 }
 
 /// Today's date as `YYYY-MM-DD` (the access date of a citation).

@@ -13,6 +13,15 @@ use crate::view::pages;
 pub fn App() -> impl IntoView {
     let nav = Nav::from_browser();
     provide_context(nav);
+    if let Route::Embed(embed) = nav.route() {
+        // An embed view is the figure alone: no header, no service worker, no history handling.
+        Effect::new(move |_| {
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", nav.lang.get().code());
+            }
+        });
+        return view! { <pages::embed::EmbedPage embed /> }.into_any();
+    }
     let handle = window_event_listener(leptos::ev::popstate, move |_| nav.sync_from_location());
     on_cleanup(move || handle.remove());
 
@@ -53,6 +62,11 @@ pub fn App() -> impl IntoView {
                 Route::Map(layer) => view! { <pages::map::MapPage layer /> }.into_any(),
                 Route::City(id) => view! { <pages::city::CityPage id /> }.into_any(),
                 Route::Search(query) => view! { <pages::search::SearchPage query /> }.into_any(),
+                // Reached only by a link inside the app to an embed address; show its full view.
+                Route::Embed(embed) => {
+                    let full = embed.figure.full_view();
+                    view! { <Link to=full>{move || Msg::EmbedOpenFull.text(nav.lang.get())}</Link> }.into_any()
+                }
             }}
         </main>
         <footer class="site-footer">
@@ -60,6 +74,7 @@ pub fn App() -> impl IntoView {
             <p>{move || Msg::MapAttribution.text(nav.lang.get())}</p>
         </footer>
     }
+    .into_any()
 }
 
 #[component]

@@ -3,14 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::chart::target_bars::{hit, layout, to_svg, TargetChart};
+use crate::chart::target_bars::{hit, layout, to_export_svg, to_svg, TargetChart};
 use crate::chart::Theme;
 use std::sync::Arc;
 
 use crate::data::{Bilingual, Indicator, Meta};
 use crate::export::{citation, safe_url, section_label, target_chart_csv, target_chart_json};
 use crate::i18n::Msg;
+use crate::route::Figure;
 use crate::view::actions::{today, ChartActions, Make};
+use crate::view::embed::{EmbedOffer, FIXED_WIDTH_PX};
 use crate::view::fetch::fetch_json;
 use crate::view::figure::{container_width, page_theme};
 use crate::view::nav::use_nav;
@@ -24,10 +26,20 @@ pub struct ChartExport {
     pub area_name: Bilingual,
     /// Section of the plan, e.g. `2.5`.
     pub section: String,
+    /// The chart as an embeddable figure.
+    pub figure: Figure,
 }
 
+/// Height of an embed view around the drawing (title, summary, table toggle, source line).
+pub const EMBED_CHROME_PX: u32 = 260;
+
 /// The action bar of a target chart: exports come from the same data and drawing code.
-fn actions_for(chart: TargetChart, export: ChartExport, theme: Theme) -> impl IntoView {
+fn actions_for(
+    chart: TargetChart,
+    export: ChartExport,
+    title: String,
+    theme: Theme,
+) -> impl IntoView {
     let nav = use_nav();
     let meta = LocalResource::new(|| fetch_json::<Meta>("meta.json"));
     let page_url = || {
@@ -38,11 +50,27 @@ fn actions_for(chart: TargetChart, export: ChartExport, theme: Theme) -> impl In
             .and_then(|h| safe_url(&h))
             .unwrap_or_default()
     };
+    // The iframe's title stands alone in someone's article, so an area chart names its area
+    // (the same title as the embed view's own).
+    let title = match &export.figure {
+        Figure::AreaChart { .. } => format!(
+            "{}：{title}",
+            export.area_name.get(nav.lang.get_untracked())
+        ),
+        _ => title,
+    };
+    let embed = EmbedOffer {
+        figure: export.figure.clone(),
+        title,
+        fixed_height: layout(&chart, FIXED_WIDTH_PX).height + EMBED_CHROME_PX,
+    };
     let chart = Arc::new(chart);
     let export = Arc::new(export);
     let (c1, c2, c3) = (chart.clone(), chart.clone(), chart.clone());
     let (e1, e2, e3) = (export.clone(), export.clone(), export);
-    let svg: Make = Arc::new(move || to_svg(&c1, 800, theme, None));
+    let export_title = embed.title.clone();
+    let svg: Make =
+        Arc::new(move || to_export_svg(&c1, 800, theme, &export_title, nav.lang.get_untracked()));
     let csv: Make =
         Arc::new(move || target_chart_csv(&c2, &e1.indicators, nav.lang.get_untracked()));
     let json: Make = Arc::new(move || match meta.get() {
@@ -69,7 +97,7 @@ fn actions_for(chart: TargetChart, export: ChartExport, theme: Theme) -> impl In
         Some(Err(e)) => e.to_string(),
         None => Msg::Loading.text(nav.lang.get_untracked()).to_owned(),
     });
-    view! { <ChartActions stem=format!("gd-plus-{}", chart.id) svg csv json cite /> }
+    view! { <ChartActions stem=format!("gd-plus-{}", chart.id) svg csv json cite embed /> }
 }
 
 /// One target chart with its accessible alternatives.
@@ -148,7 +176,8 @@ pub fn TargetChartView(
     let chart_id = chart.with_value(|c| c.id.clone());
     let rows = chart.with_value(|c| c.rows.clone());
     let summary_text = summary.join("；");
-    let actions = export.map(|e| chart.with_value(|c| actions_for(c.clone(), e, theme)));
+    let actions =
+        export.map(|e| chart.with_value(|c| actions_for(c.clone(), e, title.clone(), theme)));
     view! {
         <figure class="chart" data-chart=chart_id>
             <figcaption class="chart__title">{title.clone()}</figcaption>

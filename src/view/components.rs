@@ -20,6 +20,12 @@ pub fn Link(
     children: Children,
 ) -> impl IntoView {
     let nav = use_nav();
+    if crate::view::embed::is_embedded() {
+        // Inside someone's article: open the full app in a new tab, from the directory of embed.html.
+        let href = move || format!("./{}", to.href(nav.lang.get()));
+        return view! { <a href=href class=class target="_blank" rel="noopener">{children()}</a> }
+            .into_any();
+    }
     let href_route = to.clone();
     let href = move || href_route.href(nav.lang.get());
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -29,7 +35,7 @@ pub fn Link(
         ev.prevent_default();
         nav.go(to.clone());
     };
-    view! { <a href=href class=class on:click=on_click>{children()}</a> }
+    view! { <a href=href class=class on:click=on_click>{children()}</a> }.into_any()
 }
 
 /// Shown while data is on its way.

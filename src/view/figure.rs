@@ -6,8 +6,17 @@ use leptos::prelude::*;
 
 use crate::chart::Theme;
 
-/// The chart colours for the reader's colour scheme (`prefers-color-scheme`).
+/// The chart colours for the page's colour scheme: the embed URL's `theme` (set on `<html
+/// data-theme>`) or else the reader's setting (`prefers-color-scheme`).
 pub fn page_theme() -> Theme {
+    let chosen = document()
+        .document_element()
+        .and_then(|root| root.get_attribute("data-theme"));
+    match chosen.as_deref() {
+        Some("dark") => return Theme::DARK,
+        Some("light") => return Theme::LIGHT,
+        _ => {}
+    }
     let dark = window()
         .match_media("(prefers-color-scheme: dark)")
         .ok()

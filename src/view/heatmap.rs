@@ -2,10 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::chart::heatmap::{heatmap_to_svg, summary, HeatLayout, HeatmapData};
+use crate::chart::heatmap::{heatmap_export_svg, heatmap_to_svg, summary, HeatLayout, HeatmapData};
 use crate::export::heatmap_csv;
 use crate::i18n::Msg;
+use crate::route::Figure;
 use crate::view::actions::{figure_citation, ChartActions, Make};
+use crate::view::chart::EMBED_CHROME_PX;
+use crate::view::embed::{EmbedOffer, FIXED_WIDTH_PX};
 use crate::view::figure::{container_width, page_theme};
 use crate::view::nav::use_nav;
 
@@ -24,13 +27,24 @@ pub fn HeatmapView(
     let text = summary(&data, data.lang);
     let export_data = std::sync::Arc::new(data.clone());
     let (d1, d2) = (export_data.clone(), export_data);
-    let svg_export: Make = std::sync::Arc::new(move || heatmap_to_svg(&d1, 800, theme, None));
+    let export_title = Msg::DepartmentsHeatmap
+        .text(nav.lang.get_untracked())
+        .to_owned();
+    let svg_export: Make =
+        std::sync::Arc::new(move || heatmap_export_svg(&d1, 800, theme, &export_title));
     let csv_export: Make = std::sync::Arc::new(move || heatmap_csv(&d2));
     let cite = figure_citation(
         Msg::DepartmentsHeatmap
             .text(nav.lang.get_untracked())
             .to_owned(),
     );
+    let embed = EmbedOffer {
+        figure: Figure::Heatmap,
+        title: Msg::DepartmentsHeatmap
+            .text(nav.lang.get_untracked())
+            .to_owned(),
+        fixed_height: HeatLayout::new(&data, FIXED_WIDTH_PX).height + EMBED_CHROME_PX,
+    };
     let (rows, cols) = (data.rows.len(), data.columns.len());
     let data = StoredValue::new(data);
     let layout = move || data.with_value(|d| HeatLayout::new(d, width.get().max(1)));
@@ -113,7 +127,7 @@ pub fn HeatmapView(
                 on:keydown=on_key
             ></div>
             <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
-            <ChartActions stem="gd-plus-departments-heatmap".to_owned() svg=svg_export csv=csv_export cite />
+            <ChartActions stem="gd-plus-departments-heatmap".to_owned() svg=svg_export csv=csv_export cite embed />
             <details class="chart__table">
                 <summary>{move || Msg::ChartTable.text(nav.lang.get())}</summary>
                 <div class="table-scroll" tabindex="0">{table}</div>

@@ -8,11 +8,14 @@ use leptos::prelude::*;
 use crate::data::{AreaFile, CityIndex, ProgrammeIndex};
 use crate::export::map_layer_csv;
 use crate::geo::layers::layer_view;
-use crate::geo::{map_to_svg, CityShapes, MapLayout};
+use crate::geo::{map_export_svg, map_to_svg, CityShapes, MapLayout};
 use crate::i18n::Msg;
+use crate::route::Figure;
 use crate::route::{MapLayer, Route};
 use crate::view::actions::{figure_citation, ChartActions, Make};
+use crate::view::chart::EMBED_CHROME_PX;
 use crate::view::components::Link;
+use crate::view::embed::{EmbedOffer, FIXED_WIDTH_PX};
 use crate::view::fetch::fetch_text;
 use crate::view::figure::{container_width, page_theme};
 use crate::view::nav::use_nav;
@@ -140,10 +143,19 @@ pub fn MapView(
         focused.set(order.get(next).cloned());
     };
     let title = move || view_model.with(|v| v.style.title.clone());
+    let embed = EmbedOffer {
+        figure: Figure::Map(layer.get_value()),
+        title: title(),
+        fixed_height: MapLayout::new(&shapes, FIXED_WIDTH_PX).frames.height + EMBED_CHROME_PX,
+    };
     let export_shapes = shapes.clone();
     let svg_export: Make = Arc::new(move || {
         let layout = MapLayout::new(&export_shapes, 800);
-        map_to_svg(&layout, &view_model.get_untracked().style)
+        map_export_svg(
+            &layout,
+            &view_model.get_untracked().style,
+            nav.lang.get_untracked(),
+        )
     });
     let csv_export: Make = Arc::new(move || {
         let lang = nav.lang.get_untracked();
@@ -211,7 +223,7 @@ pub fn MapView(
                 on:keydown=on_key
             ></div>
             <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
-            <ChartActions stem="gd-plus-map".to_owned() svg=svg_export csv=csv_export cite />
+            <ChartActions stem="gd-plus-map".to_owned() svg=svg_export csv=csv_export cite embed />
             <p class="map__selected" aria-live="polite">
                 {move || selected.get().and_then(|c| name_of(&c)).map(|n| format!("{}：{n}", Msg::Selected.text(nav.lang.get())))}
             </p>

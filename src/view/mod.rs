@@ -4,6 +4,7 @@ pub mod actions;
 pub mod app;
 pub mod chart;
 pub mod components;
+pub mod embed;
 pub mod fetch;
 pub mod figure;
 pub mod heatmap;

@@ -73,6 +73,9 @@ test('CSV, JSON, SVG and PNG downloads of a chart hold exactly what it shows; Ci
   assert.match(svg, /^<svg[^>]*width="800"/);
   const firstName = area.indicators.find((i) => rows.some((r) => r[0] === i.id)).name.zh;
   assert.ok(svg.includes(firstName), 'the SVG carries the chart labels');
+  const caption = await chart.locator('.chart__title').textContent();
+  assert.ok(svg.includes(`互联网+现代物流：${caption}`), `the SVG carries the area and chart title: ${caption}`);
+  assert.ok(svg.includes('来源：广东省“互联网+”行动计划（2015—2020年）'), 'and the source line');
 
   const png = (await save(page, `figure[data-chart="${chartId}"] [data-action=png]`)).bytes;
   assert.equal(png.subarray(1, 4).toString(), 'PNG');

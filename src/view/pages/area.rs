@@ -121,7 +121,8 @@ pub fn IndicatorList(
             let lang = nav.lang.get();
             crate::chart::target_bars::charts_for(&slug, &indicators, lang)
                 .into_iter()
-                .map(|chart| {
+                .enumerate()
+                .map(|(i, chart)| {
                     let summary = chart
                         .rows
                         .iter()
@@ -133,6 +134,10 @@ pub fn IndicatorList(
                         indicators: indicators.clone(),
                         area_name,
                         section,
+                        figure: crate::route::Figure::AreaChart {
+                            area: slug.clone(),
+                            n: u8::try_from(i + 1).unwrap_or(u8::MAX),
+                        },
                     });
                     match export {
                         Some(export) => view! { <TargetChartView chart title summary export /> }.into_any(),

@@ -68,6 +68,7 @@ pub fn IndicatorPage(
                                     indicators: vec![ind.clone()],
                                     area_name: area_name_for_export.clone(),
                                     section: crate::view::pages::area::section_of(area_number),
+                                    figure: crate::route::Figure::IndicatorChart(ind.id.clone()),
                                 };
                                 view! { <TargetChartView chart title summary export /> }
                             })

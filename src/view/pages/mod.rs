@@ -4,6 +4,7 @@ pub mod about;
 pub mod area;
 pub mod city;
 pub mod departments;
+pub mod embed;
 pub mod home;
 pub mod indicator;
 pub mod map;

@@ -1,0 +1,134 @@
+//! A figure as a picture that stands on its own (downloads, build-time images): the title above
+//! and the source line below, drawn by plotters like the figure itself, so every text in the file
+//! is escaped by plotters and never spliced in by us.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::heatmap::{fit, text_width};
+use super::{Theme, FONT_FAMILY};
+use crate::i18n::{Lang, Msg};
+
+/// Height of the title band in pixels.
+pub const TITLE_BAND: u32 = 40;
+/// Height of the source band in pixels.
+pub const SOURCE_BAND: u32 = 30;
+/// Left and right margin of the title and source lines.
+const SIDE: i32 = 12;
+/// plotters font sizes (the SVG backend writes `size / 1.24` px): 17 px title, 13 px source.
+const TITLE_SIZE: u32 = 21;
+const SOURCE_SIZE: u32 = 16;
+
+/// The texts around a figure.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame<'a> {
+    /// The figure's title, or `None` when the drawing has its own (the map).
+    pub title: Option<&'a str>,
+    /// The language of the source line.
+    pub lang: Lang,
+}
+
+/// The source line under every stand-alone figure, e.g. "来源：广东省“互联网+”行动计划（2015—2020年）".
+pub fn source_line(lang: Lang) -> &'static str {
+    Msg::EmbedSource.text(lang)
+}
+
+/// An SVG of `width` × (bands + `body_height`) with the title band, the figure drawn by
+/// `draw_body` into the area between, and the source band.
+pub fn framed_svg(
+    width: u32,
+    body_height: u32,
+    theme: Theme,
+    frame: Frame<'_>,
+    draw_body: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>),
+) -> String {
+    let top = if frame.title.is_some() { TITLE_BAND } else { 0 };
+    let height = top + body_height + SOURCE_BAND;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let bg = RGBColor(theme.background.0, theme.background.1, theme.background.2);
+        let _ = root.fill(&bg);
+        let (head, rest) = root.split_vertically(top);
+        let (body, foot) = rest.split_vertically(body_height);
+        let max_w = width as i32 - 2 * SIDE;
+        let style = |size: u32, c: (u8, u8, u8)| TextStyle {
+            font: (FONT_FAMILY, size).into_font(),
+            color: RGBColor(c.0, c.1, c.2).to_backend_color(),
+            pos: Pos::new(HPos::Left, VPos::Center),
+        };
+        // Drawing into a string cannot fail for I/O reasons; an error would leave a partial SVG,
+        // which is still valid markup, so it is not worth a panic.
+        if let Some(title) = frame.title {
+            let text = fit(title, max_w, TITLE_SIZE);
+            let _ = head.draw(&Text::new(
+                text,
+                (SIDE, top as i32 / 2),
+                style(TITLE_SIZE, theme.foreground),
+            ));
+        }
+        draw_body(&body);
+        let source = fit(source_line(frame.lang), max_w, SOURCE_SIZE);
+        let _ = foot.draw(&Text::new(
+            source,
+            (SIDE, SOURCE_BAND as i32 / 2),
+            style(SOURCE_SIZE, theme.muted),
+        ));
+    }
+    svg
+}
+
+/// Whether `title` fits the title band of a `width`-pixel picture without being cut.
+pub fn title_fits(title: &str, width: u32) -> bool {
+    text_width(title, TITLE_SIZE) <= width as i32 - 2 * SIDE
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_body_and_source_are_stacked_and_escaped() {
+        let svg = framed_svg(
+            400,
+            100,
+            Theme::LIGHT,
+            Frame {
+                title: Some("互联网+金融 <b>&</b>"),
+                lang: Lang::Zh,
+            },
+            |body| {
+                let _ = body.draw(&Rectangle::new([(0, 0), (10, 10)], RED.filled()));
+            },
+        );
+        assert!(svg.contains("height=\"170\""), "{svg}");
+        assert!(
+            svg.contains("互联网+金融 &lt;b&gt;&amp;&lt;/b&gt;"),
+            "plotters escapes: {svg}"
+        );
+        assert!(svg.contains("来源：广东省“互联网+”行动计划（2015—2020年）"));
+        // The body's rectangle starts under the title band.
+        assert!(svg.contains("y=\"40\""), "{svg}");
+    }
+
+    #[test]
+    fn without_a_title_there_is_no_title_band_and_a_long_title_is_cut() {
+        let svg = framed_svg(
+            300,
+            50,
+            Theme::DARK,
+            Frame {
+                title: None,
+                lang: Lang::En,
+            },
+            |_| {},
+        );
+        assert!(svg.contains("height=\"80\""));
+        assert!(svg.contains("Source: Guangdong Province"));
+        let long = "很长的标题".repeat(30);
+        assert!(!title_fits(&long, 300));
+        assert!(title_fits("短标题", 300));
+    }
+}
