@@ -3,6 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test that cannot read its fixtures stops there
 
+mod common;
+
 use std::path::PathBuf;
 
 use gd_plus::chart::target_bars::{charts_for, to_svg};
@@ -31,33 +33,6 @@ const FIXTURE: &str = r#"{
     {"id": "fixture.ecommerce.2020", "year": 2020, "value": 8, "value_text": "8万亿元", "comparator": "at_least", "quote": "超过8万亿元", "paragraph": "p2"}]}
  ]}"#;
 
-/// Rounds every decimal number to one decimal so float noise cannot break the comparison.
-fn round_floats(svg: &str) -> String {
-    let mut out = String::with_capacity(svg.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if run.contains('.') {
-            match run.parse::<f64>() {
-                Ok(v) => out.push_str(&format!("{v:.1}")),
-                Err(_) => out.push_str(run),
-            }
-        } else {
-            out.push_str(run);
-        }
-        run.clear();
-    };
-    for ch in svg.chars() {
-        if ch.is_ascii_digit() || (ch == '.' && !run.is_empty()) {
-            run.push(ch);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(ch);
-        }
-    }
-    flush(&mut run, &mut out);
-    out
-}
-
 #[test]
 fn target_chart_snapshots() {
     let area: AreaFile = parse_json("fixture.json", FIXTURE).unwrap();
@@ -72,7 +47,7 @@ fn target_chart_snapshots() {
         let charts = charts_for("fixture", &area.indicators, lang);
         assert_eq!(charts.len(), 2, "% and 万亿元 are never on one scale");
         for (i, chart) in charts.iter().enumerate() {
-            let svg = round_floats(&to_svg(chart, width, theme, None));
+            let svg = common::round_floats(&to_svg(chart, width, theme, None));
             let path = dir.join(format!("targets-{name}-{i}.svg"));
             if update {
                 std::fs::write(&path, &svg).unwrap();

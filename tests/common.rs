@@ -60,3 +60,28 @@ pub fn compact(text: &str) -> String {
 pub fn exists(p: &Path) -> bool {
     p.exists()
 }
+
+/// Rounds every decimal number in the SVG to one decimal, so float noise (font sizes are
+/// size / 1.24) cannot break the comparison. A scanner, not a regex: runs of digits and dots.
+pub fn round_floats(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        let decimal = run.matches('.').count() == 1 && !run.starts_with('.') && !run.ends_with('.');
+        match run.parse::<f64>() {
+            Ok(v) if decimal => out.push_str(&format!("{v:.1}")),
+            _ => out.push_str(run),
+        }
+        run.clear();
+    };
+    for ch in svg.chars() {
+        if ch.is_ascii_digit() || ch == '.' {
+            run.push(ch);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(ch);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}

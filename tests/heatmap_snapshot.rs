@@ -12,36 +12,6 @@ use gd_plus::chart::heatmap::{heatmap_to_svg, summary, HeatLayout, HeatmapData};
 use gd_plus::chart::Theme;
 use gd_plus::i18n::Lang;
 
-/// Rounds every decimal number (digits, a point, digits) to one decimal.
-fn round_floats(svg: &str) -> String {
-    let mut out = String::with_capacity(svg.len());
-    let chars: Vec<char> = svg.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
-                i += 1;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-                let number: String = chars[start..i].iter().collect();
-                let value: f64 = number.parse().unwrap();
-                out.push_str(&format!("{value:.1}"));
-            } else {
-                out.extend(&chars[start..i]);
-            }
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
 fn data(lang: Lang) -> HeatmapData {
     let all = common::all();
     HeatmapData::from(&all.index, &all.areas, &all.departments, lang)
@@ -50,7 +20,7 @@ fn data(lang: Lang) -> HeatmapData {
 #[test]
 fn rounding_touches_only_decimals() {
     assert_eq!(
-        round_floats(r#"x="12" font-size="11.290322580645162" y="-0.06""#),
+        common::round_floats(r#"x="12" font-size="11.290322580645162" y="-0.06""#),
         r#"x="12" font-size="11.3" y="-0.1""#
     );
 }
@@ -81,7 +51,7 @@ fn heatmap_of_the_real_data_matches_the_snapshot() {
         std::fs::write(&path, &svg).unwrap();
         println!("wrote {path}");
     }
-    let svg = round_floats(&svg);
+    let svg = common::round_floats(&svg);
     let path = common::root().join("tests/snapshots/heatmap-800.svg");
     if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -4,6 +4,8 @@
 // A test that cannot read its own fixtures should stop right there, with the reason.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -67,37 +69,12 @@ fn style(shapes: &CityShapes, theme: Theme) -> MapStyle {
     style
 }
 
-/// Rounds every decimal number in the SVG to one decimal, so float noise (font sizes are
-/// size / 1.24) cannot break the comparison. A scanner, not a regex: runs of digits and dots.
-fn round_floats(svg: &str) -> String {
-    let mut out = String::with_capacity(svg.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        let decimal = run.matches('.').count() == 1 && !run.starts_with('.') && !run.ends_with('.');
-        match run.parse::<f64>() {
-            Ok(v) if decimal => out.push_str(&format!("{v:.1}")),
-            _ => out.push_str(run),
-        }
-        run.clear();
-    };
-    for ch in svg.chars() {
-        if ch.is_ascii_digit() || ch == '.' {
-            run.push(ch);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(ch);
-        }
-    }
-    flush(&mut run, &mut out);
-    out
-}
-
 #[test]
 fn round_floats_touches_only_decimals() {
     let s = r##"<text font-size="10.4838709" dy="0.5ex" fill="#08306B">广州 10</text>"##;
     let want = r##"<text font-size="10.5" dy="0.5ex" fill="#08306B">广州 10</text>"##;
-    assert_eq!(round_floats(s), want);
-    assert_eq!(round_floats("1.2.3 x. .5 7"), "1.2.3 x. .5 7");
+    assert_eq!(common::round_floats(s), want);
+    assert_eq!(common::round_floats("1.2.3 x. .5 7"), "1.2.3 x. .5 7");
 }
 
 #[test]
@@ -111,7 +88,7 @@ fn map_at_800_px_matches_the_snapshot() {
     (0..20).for_each(|_| drop(std::hint::black_box(MapLayout::new(&shapes, 800))));
     let mean = again.elapsed() / 20;
     println!("layout at 800 px: first {took:?}, mean of 20: {mean:?}");
-    let svg = round_floats(&map_to_svg(&layout, &style(&shapes, Theme::LIGHT)));
+    let svg = common::round_floats(&map_to_svg(&layout, &style(&shapes, Theme::LIGHT)));
     println!(
         "SVG: {} bytes, {}×{} px",
         svg.len(),

@@ -68,13 +68,14 @@ pub fn framed_svg(
                 style(TITLE_SIZE, theme.foreground),
             ));
         }
-        draw_body(&body);
         let source = fit(source_line(frame.lang), max_w, SOURCE_SIZE);
         let _ = foot.draw(&Text::new(
             source,
             (SIDE, SOURCE_BAND as i32 / 2),
             style(SOURCE_SIZE, theme.muted),
         ));
+        // Last: the figure's own drawing code presents the area, which closes the SVG document.
+        draw_body(&body);
     }
     svg
 }
@@ -101,6 +102,7 @@ mod tests {
             },
             |body| {
                 let _ = body.draw(&Rectangle::new([(0, 0), (10, 10)], RED.filled()));
+                let _ = body.present(); // as every figure's drawing code does at its end
             },
         );
         assert!(svg.contains("height=\"170\""), "{svg}");
@@ -111,6 +113,8 @@ mod tests {
         assert!(svg.contains("来源：广东省“互联网+”行动计划（2015—2020年）"));
         // The body's rectangle starts under the title band.
         assert!(svg.contains("y=\"40\""), "{svg}");
+        assert_eq!(svg.matches("</svg>").count(), 1);
+        assert!(svg.trim_end().ends_with("</svg>"), "one document: {svg}");
     }
 
     #[test]
