@@ -305,7 +305,7 @@ fn dimensions() -> (DepartmentIndex, CityIndex) {
     (departments, cities)
 }
 
-fn parsed<T: serde::de::DeserializeOwned>(name: &str) -> T {
+fn parsed<T: serde::de::DeserializeOwned + serde::Serialize>(name: &str) -> T {
     parse_json(name, &fixture(name)).unwrap_or_else(|e| panic!("{name} should parse: {e}"))
 }
 
