@@ -335,6 +335,13 @@ def labels(c):
             for city in t["cities"]:
                 city["as_written"] = label
         c.add("area", "label-" + case, area, "ok")
+    # Markup in an id: the view is reached by the id in its URL, so such an id is refused.
+    area = copy.deepcopy(base)
+    ind = area["indicators"][0]
+    ind["id"] += CANARY[0]
+    for t in ind["targets"]:
+        t["id"] = "%s.%d" % (ind["id"], t["year"])
+    c.add("area", "indicator-id-with-markup", area, error("an indicator id has only", "$.indicators[0].id"))
     # The same labels in the shared files the home page shows.
     deps = load(KINDS["departments"])
     for i, d in enumerate(deps["departments"]):
@@ -370,8 +377,9 @@ def corpus(out):
     return len(c.entries)
 
 
-def canary_dataset(p, indicator_ids):
-    """Every text slot of data/ set to payload `p`; ids, numbers and quotes kept so it stays valid."""
+def canary_dataset(p):
+    """Every text slot of data/ set to payload `p`; ids, numbers and quotes kept so it stays valid
+    (ids are reached through URLs and may only have A-Z a-z 0-9 - . _; see the id case in labels())."""
     files = {}
     meta = load("meta.json")
     for key in ("title", "issuer", "source"):
@@ -383,11 +391,6 @@ def canary_dataset(p, indicator_ids):
         a["description"] = {"zh": p, "en": p}
         area = load(a["file"])
         for ind in area["indicators"]:
-            if indicator_ids:
-                new_id = p + ind["id"]
-                for t in ind["targets"]:
-                    t["id"] = "%s.%d" % (new_id, t["year"])
-                ind["id"] = new_id
             ind["name"] = {"zh": p, "en": p}
             ind["unit"]["zh"] = ind["unit"]["en"] = p
             ind["note"] = {"zh": p, "en": p}
@@ -436,7 +439,7 @@ def canaries(out):
     with open(os.path.join(root, "payloads.json"), "w", encoding="utf-8") as f:
         json.dump(CANARY, f, ensure_ascii=False, indent=1)
     for i, p in enumerate(CANARY):
-        for name, value in canary_dataset(p, indicator_ids=True).items():
+        for name, value in canary_dataset(p).items():
             path = os.path.join(root, "%02d" % i, name)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as f:
