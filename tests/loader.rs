@@ -171,7 +171,7 @@ const PARSE_ERRORS: &[(&str, Kind, &str)] = &[
     (
         "empty.json",
         Kind::Index,
-        "empty.json: at $: EOF while parsing a value at line 1 column 0",
+        "empty.json: at $: the file is empty (no JSON value)",
     ),
     (
         "area-unknown-comparator.json",
