@@ -71,8 +71,6 @@ pub struct UrlState {
     pub notices: Vec<String>,
 }
 
-/// Longest id accepted in a URL; real ids are far shorter.
-
 /// Whether `s` has only the characters an id in a URL may have (`A-Z a-z 0-9 - . _`). The data
 /// validator applies the same rule to the ids that views are reached by, so every such id in a
 /// valid file has a working link.
