@@ -4,6 +4,7 @@
 //! static file server serves every view from the same `index.html`, at the root or under a sub-path,
 //! with no rewrite rules. Each parameter is parsed as valid, invalid (with a reason) or missing.
 
+use crate::data::validate::MAX_ID_LEN;
 use crate::i18n::Lang;
 
 /// One view of the app.
@@ -133,20 +134,20 @@ pub struct UrlState {
     pub notices: Vec<String>,
 }
 
-/// Longest id accepted in a URL; real ids are far shorter.
-const MAX_ID_LEN: usize = 80;
+/// Whether `s` has only the characters an id in a URL may have (`A-Z a-z 0-9 - . _`). The data
+/// validator applies the same rule to the ids that views are reached by, so every such id in a
+/// valid file has a working link.
+pub fn is_id(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
+}
 
 fn parse_id(value: Option<&str>, what: &str) -> Param<String> {
     match value {
         None => Param::Missing,
         Some("") => Param::Invalid(format!("`{what}` needs an id")),
         Some(v) if v.len() > MAX_ID_LEN => Param::Invalid(format!("`{what}` id is too long")),
-        Some(v)
-            if v.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_') =>
-        {
-            Param::Valid(v.to_owned())
-        }
+        Some(v) if is_id(v) => Param::Valid(v.to_owned()),
         Some(v) => Param::Invalid(format!("`{what}` id `{v}` has characters an id never has")),
     }
 }

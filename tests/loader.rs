@@ -171,7 +171,7 @@ const PARSE_ERRORS: &[(&str, Kind, &str)] = &[
     (
         "empty.json",
         Kind::Index,
-        "empty.json: at $: EOF while parsing a value at line 1 column 0",
+        "empty.json: at $: the file is empty (no JSON value)",
     ),
     (
         "area-unknown-comparator.json",
@@ -305,7 +305,7 @@ fn dimensions() -> (DepartmentIndex, CityIndex) {
     (departments, cities)
 }
 
-fn parsed<T: serde::de::DeserializeOwned>(name: &str) -> T {
+fn parsed<T: serde::de::DeserializeOwned + serde::Serialize>(name: &str) -> T {
     parse_json(name, &fixture(name)).unwrap_or_else(|e| panic!("{name} should parse: {e}"))
 }
 

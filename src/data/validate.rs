@@ -5,6 +5,9 @@ use std::collections::HashSet;
 use super::load::LoadError;
 use super::model::{AreaCounts, AreaFile, AreaIndex, CityIndex, DepartmentIndex};
 
+/// Longest id accepted in a URL (`route`), and so in the data for ids that views are reached by.
+pub const MAX_ID_LEN: usize = 80;
+
 /// The years the plan sets targets for.
 pub const TARGET_YEARS: [u16; 2] = [2017, 2020];
 
@@ -91,6 +94,11 @@ pub fn validate_area(
             ids.insert(ind.id.clone()),
             format!("{path}.id"),
             "duplicate id",
+        );
+        p.check(
+            crate::route::is_id(&ind.id) && ind.id.len() <= MAX_ID_LEN,
+            format!("{path}.id"),
+            format!("an indicator id has only A-Z, a-z, 0-9, -, . and _ (at most {MAX_ID_LEN}): its page is reached by it"),
         );
         p.check(
             ind.unit.scale.is_finite() && ind.unit.scale > 0.0,

@@ -5,7 +5,7 @@
 //! walked by hand: a bad ring then becomes a [`LoadError::Invalid`] that points at the exact
 //! position (`$.features[3].geometry.coordinates[0][2]`) instead of a generic serde message.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::projection::LonLat;
@@ -31,27 +31,27 @@ pub struct CityShapes {
     pub cities: Vec<CityShape>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct RawCollection {
     #[serde(rename = "type")]
     kind: String,
     features: Vec<RawFeature>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct RawFeature {
     properties: RawProperties,
     geometry: Option<RawGeometry>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct RawProperties {
     adcode: String,
     name_zh: String,
     name_en: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct RawGeometry {
     #[serde(rename = "type")]
     kind: String,

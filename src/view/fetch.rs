@@ -47,7 +47,9 @@ pub fn data_url(file: &str) -> String {
 }
 
 /// Downloads `file` (relative to the data base URL) and parses it into `T`.
-pub async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, LoadError> {
+pub async fn fetch_json<T: DeserializeOwned + serde::Serialize>(
+    file: &str,
+) -> Result<T, LoadError> {
     let text = fetch_text(file).await?;
     parse_json(file, &text)
 }

@@ -157,3 +157,28 @@ export async function axe(page) {
     return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   });
 }
+
+/**
+ * Generates the hostile corpus and the canary datasets (tools/hostile_corpus.py) into a fresh
+ * temporary directory; returns `{ dir, manifest, payloads }`. The caller removes `dir`.
+ */
+export function hostileCorpus() {
+  const dir = mkdtempSync(join(tmpdir(), 'gd-hostile-'));
+  const run = spawnSync('python3', [join(ROOT, 'tools', 'hostile_corpus.py'), dir], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`tools/hostile_corpus.py failed:\n${run.stderr}`);
+  return {
+    dir,
+    manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')),
+    payloads: JSON.parse(readFileSync(join(dir, 'canary', 'payloads.json'), 'utf8')),
+  };
+}
+
+/** Navigates in place (history.pushState + popstate, as the app's own links do): no reload. */
+export async function navigateInApp(page, query) {
+  await page.evaluate((q) => {
+    const url = new URL(q || '?', location.href);
+    if (!q) url.search = '';
+    history.pushState(null, '', url);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, query);
+}
