@@ -146,8 +146,6 @@ pub enum Msg {
     SeeCityPage,
     DepartmentsHeatmap,
     TargetsChartTitle,
-    /// Label of the technical detail under a load error.
-    ErrorDetail,
 }
 
 impl Msg {
@@ -229,7 +227,6 @@ impl Msg {
             Msg::Offline => ("当前处于离线状态，显示的是上次保存的数据", "You are offline; showing the data saved on your last visit"),
             Msg::ChartKeys => ("用方向键逐个查看数值，Esc 退出", "Use the arrow keys to read each value, Esc to leave"),
             Msg::TargetsChartTitle => ("2017 年与 2020 年目标", "Targets for 2017 and 2020"),
-            Msg::ErrorDetail => ("技术细节：", "Technical detail:"),
         };
         match lang {
             Lang::Zh => zh,

@@ -59,9 +59,7 @@ pub fn LoadErrorView(
         <div class="load-error" role="alert" aria-live="assertive" aria-atomic="true" data-error=kind>
             <p class="load-error__title">{move || Msg::LoadFailed.text(nav.lang.get())}</p>
             <p class="load-error__message">{message}</p>
-            <p class="load-error__detail">
-                <small>{move || Msg::ErrorDetail.text(nav.lang.get())}</small>" "<code>{detail}</code>
-            </p>
+            <p class="load-error__detail"><code>{detail}</code></p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 {move || Msg::Retry.text(nav.lang.get())}
             </button>
