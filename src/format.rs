@@ -1,4 +1,11 @@
 //! Number and target formats shown to readers ("≥ 73%", "5.6万亿元", "−16% vs 2014").
+// Handles data from outside: no panicking shortcuts (list in ARCHITECTURE.md).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 use crate::data::{Comparator, Unit};
 use crate::i18n::Lang;
@@ -74,7 +81,7 @@ pub fn comparator_words(comparator: Comparator, lang: Lang) -> &'static str {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
     use crate::data::UnitBase;

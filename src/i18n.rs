@@ -1,6 +1,6 @@
 //! UI languages and every UI message in one place, so that a missing translation is a compile error.
 
-use crate::data::Bilingual;
+use crate::data::{Bilingual, LoadError};
 
 /// A UI language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -268,6 +268,110 @@ impl Msg {
     }
 }
 
+/// A byte count as readers read it: `2 MiB`, `50.0 MiB`, `900 KiB`, `12 bytes`.
+fn bytes_text(n: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    if n >= MIB && n.is_multiple_of(MIB) {
+        format!("{} MiB", n / MIB)
+    } else if n >= MIB {
+        format!("{:.1} MiB", n as f64 / MIB as f64)
+    } else if n >= KIB {
+        format!("{} KiB", n / KIB)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// What went wrong with a data file, for readers, in `lang`: a specific sentence per kind of
+/// failure that says what to do. (The technical detail is the error's `Display`.)
+pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
+    let (zh, en) = match error {
+        LoadError::Offline { file } => (
+            format!("设备当前处于离线状态，无法下载 {file}。请连接网络后点“重试”。"),
+            format!("You are offline, so {file} could not be downloaded. Reconnect, then press Retry."),
+        ),
+        LoadError::Network { file, .. } => (
+            format!("无法连接到服务器下载 {file}。请检查网络后重试。"),
+            format!("The server could not be reached for {file}. Check the connection and retry."),
+        ),
+        LoadError::Timeout { file, secs } => (
+            format!("服务器在 {secs} 秒内没有传来 {file} 的任何数据，已停止等待。请稍后重试。"),
+            format!("The server sent nothing for {file} for {secs} seconds, so the app stopped waiting. Please retry."),
+        ),
+        LoadError::Http { file, status: status @ (404 | 410) } => (
+            format!("服务器上找不到 {file}（HTTP {status}）。数据可能已移动，请稍后重试或告知网站维护者。"),
+            format!("{file} was not found on the server (HTTP {status}). The data may have moved; retry later or tell the site's maintainers."),
+        ),
+        LoadError::Http { file, status } if *status >= 500 => (
+            format!("服务器出错，未能提供 {file}（HTTP {status}）。请稍后重试。"),
+            format!("The server failed while sending {file} (HTTP {status}). Please retry in a moment."),
+        ),
+        LoadError::Http { file, status } => (
+            format!("服务器拒绝提供 {file}（HTTP {status}）。"),
+            format!("The server refused to send {file} (HTTP {status})."),
+        ),
+        LoadError::Unavailable { file, status, retry_after_secs: Some(secs) } => (
+            format!("服务器暂时繁忙，无法提供 {file}（HTTP {status}）。请在 {secs} 秒后重试。"),
+            format!("The server is busy and could not send {file} (HTTP {status}). Try again in {secs} seconds."),
+        ),
+        LoadError::Unavailable { file, status, retry_after_secs: None } => (
+            format!("服务器暂时繁忙，无法提供 {file}（HTTP {status}）。请稍后重试。"),
+            format!("The server is busy and could not send {file} (HTTP {status}). Please retry in a while."),
+        ),
+        LoadError::Html { file, .. } => (
+            format!("请求 {file} 时收到的是一个网页而不是数据。所在网络（如酒店、机场的 Wi-Fi）可能要求先登录：请在浏览器中打开任意网页完成登录，再点“重试”。"),
+            format!("A web page arrived instead of the data file {file}. The network (hotel or airport Wi-Fi, for example) may want you to sign in first: open any web page to do so, then press Retry."),
+        ),
+        LoadError::ContentType { file, content_type } => (
+            format!("{file} 的内容类型是“{content_type}”，不是 JSON 数据，因此没有使用。"),
+            format!("{file} arrived as “{content_type}”, not as JSON data, so it was not used."),
+        ),
+        LoadError::Truncated { file, received, expected } => {
+            let got = bytes_text(*received);
+            match expected {
+                Some(total) => (
+                    format!("{file} 只收到了一部分（{got}，共 {}）：连接中途断开。请重试。", bytes_text(*total)),
+                    format!("Only part of {file} arrived ({got} of {}): the connection broke off. Please retry.", bytes_text(*total)),
+                ),
+                None => (
+                    format!("{file} 只收到了一部分（{got}）：连接中途断开。请重试。"),
+                    format!("Only part of {file} arrived ({got}): the connection broke off. Please retry."),
+                ),
+            }
+        }
+        LoadError::TooLarge { file, limit, size } => {
+            let cap = bytes_text(*limit);
+            match size {
+                Some(n) => (
+                    format!("{file} 有 {}，超过了 {cap} 的上限，因此没有下载。", bytes_text(*n)),
+                    format!("{file} is {}, more than the {cap} limit, so it was not downloaded.", bytes_text(*n)),
+                ),
+                None => (
+                    format!("{file} 超过了 {cap} 的上限，已在达到上限时停止下载。"),
+                    format!("{file} is larger than the {cap} limit; the download was stopped at the limit."),
+                ),
+            }
+        }
+        LoadError::Parse { file, reason, .. } if reason.starts_with("EOF while parsing") => (
+            format!("{file} 在中途就结束了，可能没有下载完整。请重试。"),
+            format!("{file} ends in the middle: it was probably cut off on the way. Please retry."),
+        ),
+        LoadError::Parse { file, path, .. } => (
+            format!("{file} 不是有效的数据（问题位于 {path}）。"),
+            format!("{file} is not valid data (the problem is at {path})."),
+        ),
+        LoadError::Invalid { file, path, .. } => (
+            format!("{file} 的内容不符合数据规则（问题位于 {path}）。"),
+            format!("{file} breaks a rule of the data model (at {path})."),
+        ),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 mod tests {
@@ -279,6 +383,102 @@ mod tests {
         assert_eq!(Lang::from_browser(["zh-TW"]), Lang::Zh);
         assert_eq!(Lang::from_browser(["de"]), Lang::Zh);
         assert_eq!(Lang::from_browser([]), Lang::Zh);
+    }
+
+    #[test]
+    fn each_network_failure_has_its_own_message_in_both_languages() {
+        let f = || "areas.json".to_owned();
+        let errors = [
+            LoadError::Offline { file: f() },
+            LoadError::Network {
+                file: f(),
+                reason: "TypeError".into(),
+            },
+            LoadError::Timeout {
+                file: f(),
+                secs: 15,
+            },
+            LoadError::Http {
+                file: f(),
+                status: 404,
+            },
+            LoadError::Http {
+                file: f(),
+                status: 500,
+            },
+            LoadError::Http {
+                file: f(),
+                status: 403,
+            },
+            LoadError::Unavailable {
+                file: f(),
+                status: 503,
+                retry_after_secs: Some(30),
+            },
+            LoadError::Unavailable {
+                file: f(),
+                status: 503,
+                retry_after_secs: None,
+            },
+            LoadError::Html {
+                file: f(),
+                content_type: "text/html".into(),
+            },
+            LoadError::ContentType {
+                file: f(),
+                content_type: "image/png".into(),
+            },
+            LoadError::Truncated {
+                file: f(),
+                received: 100,
+                expected: Some(200),
+            },
+            LoadError::TooLarge {
+                file: f(),
+                limit: 2 * 1024 * 1024,
+                size: Some(50 * 1024 * 1024),
+            },
+            LoadError::TooLarge {
+                file: f(),
+                limit: 2 * 1024 * 1024,
+                size: None,
+            },
+            LoadError::Parse {
+                file: f(),
+                path: "$".into(),
+                reason: "EOF while parsing a list at line 1 column 9".into(),
+            },
+            LoadError::Parse {
+                file: f(),
+                path: "$.areas".into(),
+                reason: "invalid type".into(),
+            },
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            let texts: Vec<String> = errors.iter().map(|e| load_error_message(e, lang)).collect();
+            for (e, t) in errors.iter().zip(&texts) {
+                assert!(t.contains("areas.json"), "{e:?}: {t}");
+            }
+            let distinct: std::collections::HashSet<&String> = texts.iter().collect();
+            assert_eq!(distinct.len(), texts.len(), "{lang:?}: {texts:#?}");
+        }
+        let busy = load_error_message(&errors[6], Lang::En);
+        assert!(busy.contains("Try again in 30 seconds"), "{busy}");
+        assert!(load_error_message(&errors[6], Lang::Zh).contains("30 秒后重试"));
+        let big = load_error_message(&errors[11], Lang::En);
+        assert!(
+            big.contains("50 MiB") && big.contains("2 MiB limit"),
+            "{big}"
+        );
+        assert!(load_error_message(&errors[3], Lang::En).contains("not found"));
+    }
+
+    #[test]
+    fn byte_counts_read_naturally() {
+        assert_eq!(bytes_text(12), "12 bytes");
+        assert_eq!(bytes_text(65_536), "64 KiB");
+        assert_eq!(bytes_text(2 * 1024 * 1024), "2 MiB");
+        assert_eq!(bytes_text(3 * 1024 * 1024 / 2), "1.5 MiB");
     }
 
     #[test]

@@ -3,6 +3,13 @@
 //! Views live in the query (`?view=area&id=manufacturing&lang=en`), never in the path, so that any
 //! static file server serves every view from the same `index.html`, at the root or under a sub-path,
 //! with no rewrite rules. Each parameter is parsed as valid, invalid (with a reason) or missing.
+// Handles data from outside: no panicking shortcuts (list in ARCHITECTURE.md).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 use crate::data::validate::MAX_ID_LEN;
 use crate::i18n::Lang;
@@ -405,7 +412,7 @@ fn append_layer(q: &mut form_urlencoded::Serializer<'_, String>, layer: &MapLaye
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
 

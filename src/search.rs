@@ -21,6 +21,13 @@
 //!
 //! Snippets show the first occurrence, outside the title, of the whole query, or else of its
 //! longest term (with `Development and Reform` scattered, `reform` says more than `and`).
+// Handles data from outside: no panicking shortcuts (list in ARCHITECTURE.md).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 use crate::data::{AreaFile, AreaIndex, Bilingual, CityIndex, DepartmentIndex};
 use crate::i18n::Lang;
@@ -298,30 +305,34 @@ fn score(entry: &Entry, query: &Query) -> Option<u32> {
 /// Text around the byte range `start..end` of `text` (a match), within the match's line.
 fn window(text: &str, start: usize, end: usize, lang: Lang) -> Snippet {
     let head = text.get(..start).unwrap_or("");
-    let head = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+    let head = head
+        .get(head.rfind('\n').map_or(0, |i| i + 1)..)
+        .unwrap_or(head);
     let cut = head
         .char_indices()
         .rev()
         .nth(SNIPPET_RADIUS - 1)
         .map_or(0, |(i, _)| i);
-    let mut before = &head[cut..];
+    let mut before = head.get(cut..).unwrap_or(head);
     if cut > 0 && lang == Lang::En {
         // Do not start in the middle of a word.
         if let Some(space) = before.find(' ') {
-            before = &before[space + 1..];
+            before = before.get(space + 1..).unwrap_or(before);
         }
     }
     let tail = text.get(end..).unwrap_or("");
-    let tail = &tail[..tail.find('\n').unwrap_or(tail.len())];
+    let tail = tail
+        .get(..tail.find('\n').unwrap_or(tail.len()))
+        .unwrap_or(tail);
     let stop = tail
         .char_indices()
         .nth(SNIPPET_RADIUS)
         .map_or(tail.len(), |(i, _)| i);
-    let mut after = &tail[..stop];
+    let mut after = tail.get(..stop).unwrap_or(tail);
     if stop < tail.len() && lang == Lang::En {
         // Do not end in the middle of a word.
         if let Some(space) = after.rfind(' ') {
-            after = &after[..space];
+            after = after.get(..space).unwrap_or(after);
         }
     }
     Snippet {
@@ -576,7 +587,7 @@ fn join_unique<'a>(items: impl Iterator<Item = &'a str>, sep: &str) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
     use crate::data::{

@@ -53,6 +53,15 @@ async fn load_error_names_the_file_and_retry_calls_back() {
     let detail = text_of(&host, ".load-error__detail").unwrap();
     assert_eq!(detail, "areas.json: at $.areas[3].name: missing field `zh`");
     assert!(host.query_selector("[role=alert]").unwrap().is_some());
+    assert!(host
+        .query_selector("[aria-live=assertive]")
+        .unwrap()
+        .is_some());
+    let message = text_of(&host, ".load-error__message").unwrap();
+    assert!(
+        message.contains("areas.json") && message.contains("$.areas[3].name"),
+        "{message}"
+    );
     click(&host, "button");
     click(&host, "button");
     leptos::task::tick().await;

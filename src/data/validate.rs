@@ -32,11 +32,11 @@ impl Problems<'_> {
 /// First decimal number in `text` (`5.6万亿元` → 5.6, `0.6 亿平方米` → 0.6).
 pub fn first_number(text: &str) -> Option<f64> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
-    let rest = &text[start..];
+    let rest = text.get(start..)?;
     let end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(rest.len());
-    rest[..end].trim_end_matches('.').parse().ok()
+    rest.get(..end)?.trim_end_matches('.').parse().ok()
 }
 
 /// Checks the area index: 14 areas numbered 0–13 in order, unique slugs.
@@ -206,7 +206,7 @@ fn is_slug(s: &str) -> bool {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
 

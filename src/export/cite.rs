@@ -1,6 +1,6 @@
 //! Citation lines for the plan, in the reader's language.
 
-use super::url::safe_url;
+use super::url::safe_absolute_url;
 use crate::data::{Bilingual, Meta};
 use crate::i18n::Lang;
 
@@ -83,12 +83,12 @@ fn is_iso_date(date: &str) -> bool {
 /// - en: `People's Government of Guangdong Province (2015). Guangdong Province “Internet+” Action Plan (2015–2020), section 2.5 “Internet+ modern logistics”. https://… (accessed 2026-11-29)`
 ///
 /// `section_label` comes from [`section_label`]; an empty one is left out. The URL is left out,
-/// with the access date, when [`safe_url`] refuses it; `accessed` is left out when it is not a
+/// with the access date, when [`safe_absolute_url`] refuses it; `accessed` is left out when it is not a
 /// `YYYY-MM-DD` date, rather than printed wrong.
 pub fn citation(meta: &Meta, section_label: &str, url: &str, accessed: &str, lang: Lang) -> String {
     let (issuer, title, year) = (meta.issuer.get(lang), meta.title.get(lang), meta.year);
     let section = section_label.trim();
-    let url = safe_url(url);
+    let url = safe_absolute_url(url);
     let accessed = is_iso_date(accessed).then_some(accessed);
     match lang {
         Lang::Zh => {

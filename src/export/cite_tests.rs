@@ -1,5 +1,5 @@
 //! Tests of the citation line and section labels, on the plan's own metadata built here.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 
 use super::*;
 

@@ -92,7 +92,7 @@ fn push_text(out: &mut String, s: &str) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
 

@@ -1,6 +1,6 @@
 //! The embed snippet a journalist pastes into a news page, and the one HTML attribute escaper.
 
-use super::url::{base_dir, safe_url};
+use super::url::{base_dir, safe_absolute_url};
 use crate::i18n::{Lang, Msg};
 
 /// How the embedded chart is sized on the host page.
@@ -40,11 +40,8 @@ pub const EMBED_PAGE: &str = "embed.html";
 /// the app page the reader is on), with `query` (e.g. `?view=embed&fig=heatmap&lang=zh`).
 /// `None` when `page_href` is not a safe absolute URL.
 pub fn embed_url(page_href: &str, query: &str) -> Option<String> {
-    let page = safe_url(page_href)?;
-    if !page.contains("://") {
-        return None;
-    }
-    safe_url(&format!("{}{EMBED_PAGE}{query}", base_dir(&page)))
+    let page = safe_absolute_url(page_href)?;
+    safe_absolute_url(&format!("{}{EMBED_PAGE}{query}", base_dir(&page)))
 }
 
 /// Escapes text for an HTML attribute value (and for element text): `&`, `<`, `>`, `"` and `'`
@@ -69,11 +66,11 @@ pub fn escape_attr(text: &str) -> String {
 /// 100% wide and followed by `<script src="<directory of url>/embed-host.js" async></script>`,
 /// which resizes it; for [`EmbedKind::Fixed`] it has `width` and `height` attributes.
 ///
-/// `url` must pass [`safe_url`]; otherwise the result is empty and the caller offers no snippet.
+/// `url` must pass [`safe_absolute_url`]; otherwise the result is empty and the caller offers no snippet.
 /// A blank `title` is replaced by the site title in both languages, since screen readers announce
 /// a frame by its title. Every attribute value is escaped by [`escape_attr`].
 pub fn embed_snippet(url: &str, title: &str, kind: EmbedKind) -> String {
-    let Some(src) = safe_url(url) else {
+    let Some(src) = safe_absolute_url(url) else {
         return String::new();
     };
     let title = if title.trim().is_empty() {
@@ -110,7 +107,7 @@ pub fn embed_snippet(url: &str, title: &str, kind: EmbedKind) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
 

@@ -12,6 +12,13 @@
 //! - [`png_size`]: the canvas size of the 2× PNG export.
 //!
 //! CSV rules (RFC 4180 plus spreadsheet safety) are in one place, the private `csv` module.
+// Handles data from outside: no panicking shortcuts (list in ARCHITECTURE.md).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 mod cite;
 mod csv;
@@ -27,7 +34,7 @@ pub use embed::{
 };
 pub use tables::{heatmap_csv, map_layer_csv};
 pub use targets::{target_chart_csv, target_chart_json};
-pub use url::safe_url;
+pub use url::{safe_absolute_url, safe_url};
 
 /// Largest PNG side in pixels: big enough for print, small enough for every browser's canvas.
 pub const MAX_PNG_SIDE: u32 = 8192;
@@ -47,7 +54,7 @@ pub fn png_size(svg_width: u32, svg_height: u32, scale: u32) -> (u32, u32) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
 

@@ -1,5 +1,5 @@
 //! Tests of the heatmap and map layer exports, on small fixtures built here.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 
 use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::csv::{CsvWriter, Field};
-use super::url::safe_url;
+use super::url::safe_absolute_url;
 use crate::chart::target_bars::TargetChart;
 use crate::data::{Comparator, Indicator, Meta};
 use crate::format;
@@ -129,7 +129,7 @@ struct ChartExport<'a> {
 ///
 /// `{"source": {"title", "issuer", "year", "url"}, "chart", "unit", "lang", "licence", "rows"}`.
 ///
-/// `source.url` is `page_url` (the page the chart is on) when [`safe_url`] accepts it, else `null`;
+/// `source.url` is `page_url` (the page the chart is on) when [`safe_absolute_url`] accepts it, else `null`;
 /// `unit` is the chart's unit as shown, `lang` the language code of the texts and `licence` the
 /// data licence (SPDX id). A missing value is `null`; a value that is not finite is `null` too.
 pub fn target_chart_json(
@@ -144,7 +144,7 @@ pub fn target_chart_json(
             title: meta.title.get(lang),
             issuer: meta.issuer.get(lang),
             year: meta.year,
-            url: safe_url(page_url),
+            url: safe_absolute_url(page_url),
         },
         chart: &chart.id,
         unit: &chart.unit_label,

@@ -1,5 +1,5 @@
 //! Tests of the target chart exports, on two indicators built here.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 
 use super::*;
 use crate::chart::target_bars::{charts_for, Bar, Row};

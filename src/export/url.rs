@@ -41,9 +41,9 @@ fn host_ok(host: &str) -> bool {
 
 /// Splits an authority into host and optional port; `None` when the port is not 1–65535.
 fn split_port(authority: &str) -> Option<(&str, Option<u16>)> {
-    let (host, port) = match authority.rfind(':') {
+    let (host, port) = match authority.rsplit_once(':') {
         // A colon inside IPv6 brackets is not a port separator.
-        Some(i) if !authority[i..].contains(']') => (&authority[..i], Some(&authority[i + 1..])),
+        Some((host, port)) if !port.contains(']') => (host, Some(port)),
         _ => (authority, None),
     };
     match port {
@@ -58,26 +58,29 @@ fn split_port(authority: &str) -> Option<(&str, Option<u16>)> {
     }
 }
 
-/// The URL when it is safe to put in a link, an `<iframe src>` or a citation; `None` otherwise.
-///
-/// Accepted: absolute `http:` or `https:` URLs (scheme in any case, returned lower-cased) with
-/// `//`, a host (DNS name or `[IPv6]`), an optional port, and a path, query and fragment made of
-/// RFC 3986 characters with valid `%XX` escapes, at most 2048 bytes in all.
-///
-/// Rejected, among others: other schemes (`javascript:`, `data:`, `vbscript:`, `file:`, `ftp:`),
-/// relative and protocol-relative URLs (`//evil.example`), credentials (`https://user@host`),
-/// whitespace or control characters anywhere (leading spaces, `java\tscript:`, newlines),
-/// backslashes (`https:\\evil`, which browsers read as slashes), non-ASCII characters (a page URL
-/// from `location.href` is already percent-encoded and punycoded) and an empty host or bad port.
-pub fn safe_url(url: &str) -> Option<String> {
-    if url.len() > MAX_URL_LEN || !url.is_ascii() {
-        return None;
-    }
-    let (scheme, rest) = url.split_once("://")?;
-    let scheme = scheme.to_ascii_lowercase();
-    if scheme != "http" && scheme != "https" {
-        return None;
-    }
+/// Whether `s` contains an HTML character reference (`&#58;`, `&#x3a;`, `&colon;`): harmless in a
+/// DOM attribute, but decoded if the text ever lands in HTML source, so refused everywhere.
+fn has_char_reference(s: &str) -> bool {
+    s.match_indices('&').any(|(i, _)| {
+        let rest = s.get(i + 1..).unwrap_or_default();
+        if rest.starts_with('#') {
+            return true;
+        }
+        let name_len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        name_len > 0 && rest.as_bytes().get(name_len) == Some(&b';')
+    })
+}
+
+/// Whether `s` is a scheme name per RFC 3986: a letter, then letters, digits, `+`, `-`, `.`.
+fn is_scheme(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+}
+
+/// An absolute `http:`/`https:` URL with a host, scheme lower-cased.
+fn absolute_http(scheme: &str, url: &str) -> Option<String> {
+    let rest = url.get(scheme.len()..)?.strip_prefix("://")?;
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
     if authority.contains('@') || !tail.bytes().all(is_url_byte) || !percent_escapes_ok(tail) {
@@ -90,6 +93,80 @@ pub fn safe_url(url: &str) -> Option<String> {
     Some(format!("{scheme}://{rest}"))
 }
 
+/// A `mailto:` URL: at least one `local@domain` address, then an optional `?subject=…` query, all in
+/// URL characters with valid escapes.
+fn mailto(url: &str) -> Option<String> {
+    let rest = url.get("mailto:".len()..)?;
+    let (to, _query) = rest.split_once('?').unwrap_or((rest, ""));
+    let addresses_ok = !to.is_empty()
+        && to.split(',').all(|a| {
+            a.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty() && !domain.contains('@') && host_ok(domain)
+            })
+        });
+    (addresses_ok
+        && !rest.contains('#')
+        && rest.bytes().all(is_url_byte)
+        && percent_escapes_ok(rest))
+    .then(|| format!("mailto:{rest}"))
+}
+
+/// A relative reference (`?view=map`, `#p042`, `/gd/`, `data/areas.json`, `../x`, or empty for
+/// "this page"): URL characters only, and no colon, plain or `%3A`, in its first path segment
+/// (which would make it a scheme). Protocol-relative `//host` is refused: links that leave the
+/// site must say `https:`.
+fn relative(url: &str) -> Option<String> {
+    if url.starts_with("//") || !url.bytes().all(is_url_byte) || !percent_escapes_ok(url) {
+        return None;
+    }
+    let first_segment = url.split(['/', '?', '#']).next().unwrap_or_default();
+    let lower = first_segment.to_ascii_lowercase();
+    (!lower.contains(':') && !lower.contains("%3a")).then(|| url.to_owned())
+}
+
+/// The one URL allowlist: the URL when it is safe as a link target (`href`), an `<iframe src>` or
+/// a citation; `None` otherwise. Every link the app renders goes through it.
+///
+/// Accepted, and nothing else:
+/// * `http:` / `https:` absolute URLs (scheme in any case, returned lower-cased) with `//`, a host
+///   (DNS name or `[IPv6]`), an optional port 1–65535, and a path, query and fragment made of
+///   RFC 3986 characters with valid `%XX` escapes;
+/// * `mailto:` with one or more `local@domain` addresses and an optional query;
+/// * relative references: `?query`, `#fragment`, `/path`, `path`, `./` and `../` forms, and the
+///   empty string (this page).
+///
+/// Refused, among others: every other scheme (`javascript:` in any case, `vbscript:`, `data:`,
+/// `blob:`, `file:`, `ftp:`), protocol-relative `//host`, credentials (`https://user@host`),
+/// whitespace or control characters anywhere (`java\tscript:`, newlines, leading spaces), HTML
+/// character references (`&#58;`, `&colon;`), a percent-encoded colon before the first `/`
+/// (`javascript%3Aalert(1)`), backslashes (`https:\\evil`, which browsers read as slashes),
+/// non-ASCII characters (a page URL from `location.href` is already percent-encoded and
+/// punycoded), bad `%` escapes, an empty host or bad port, and anything over 2048 bytes.
+pub fn safe_url(url: &str) -> Option<String> {
+    if url.len() > MAX_URL_LEN || !url.is_ascii() || has_char_reference(url) {
+        return None;
+    }
+    let first_segment = url.split(['/', '?', '#']).next().unwrap_or_default();
+    let Some((scheme, _)) = first_segment.split_once(':') else {
+        return relative(url);
+    };
+    if !is_scheme(scheme) {
+        return None;
+    }
+    let lower = scheme.to_ascii_lowercase();
+    match lower.as_str() {
+        "http" | "https" => absolute_http(&lower, url),
+        "mailto" => mailto(url),
+        _ => None,
+    }
+}
+
+/// [`safe_url`], restricted to absolute `http:`/`https:` URLs: for what must stand on its own
+/// outside the page (an embed snippet's `<iframe src>`, a citation, the `source.url` of an export).
+pub fn safe_absolute_url(url: &str) -> Option<String> {
+    safe_url(url).filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+}
+
 /// The directory of a safe URL, without query or fragment, ending in `/`:
 /// `https://example.org/gd/?view=map` → `https://example.org/gd/`.
 pub(super) fn base_dir(safe: &str) -> String {
@@ -97,8 +174,12 @@ pub(super) fn base_dir(safe: &str) -> String {
     let path_part = no_fragment.split('?').next().unwrap_or(no_fragment);
     // After "scheme://", the first '/' starts the path; without one the base is the origin.
     let after_scheme = path_part.find("://").map_or(0, |i| i + 3);
-    match path_part[after_scheme..].rfind('/') {
-        Some(i) => path_part[..after_scheme + i + 1].to_owned(),
+    let path = path_part.get(after_scheme..).unwrap_or_default();
+    match path
+        .rfind('/')
+        .and_then(|i| path_part.get(..after_scheme + i + 1))
+    {
+        Some(dir) => dir.to_owned(),
         None => format!("{path_part}/"),
     }
 }

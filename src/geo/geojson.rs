@@ -4,6 +4,13 @@
 //! name the file and JSON path like every other data file. Coordinates are kept as raw JSON and
 //! walked by hand: a bad ring then becomes a [`LoadError::Invalid`] that points at the exact
 //! position (`$.features[3].geometry.coordinates[0][2]`) instead of a generic serde message.
+// Handles data from outside: no panicking shortcuts (list in ARCHITECTURE.md).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

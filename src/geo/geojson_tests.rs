@@ -1,5 +1,5 @@
 //! Tests of `geojson`: the real file, and hostile input that must become precise errors.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 
 use super::*;
 

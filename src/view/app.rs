@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::export::safe_url;
 use crate::i18n::Msg;
 use crate::route::Route;
 use crate::view::components::Link;
@@ -44,7 +45,7 @@ pub fn App() -> impl IntoView {
     register_service_worker();
 
     view! {
-        <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(nav.lang.get())}</a>
+        <a class="skip-link" href=safe_url("#main")>{move || Msg::SkipToContent.text(nav.lang.get())}</a>
         <Header />
         <Show when=move || !online.get()>
             <p class="offline-banner" role="status">{move || Msg::Offline.text(nav.lang.get())}</p>

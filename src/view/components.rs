@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::data::{Document, LoadError};
-use crate::i18n::Msg;
+use crate::export::safe_url;
+use crate::i18n::{load_error_message, Msg};
 use crate::route::Route;
 use crate::view::fetch::fetch_json;
 use crate::view::nav::use_nav;
@@ -27,7 +28,8 @@ pub fn Link(
             .into_any();
     }
     let href_route = to.clone();
-    let href = move || href_route.href(nav.lang.get());
+    // Through the one allowlist like every link (a route's href is always a `?query`).
+    let href = move || safe_url(&href_route.href(nav.lang.get()));
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
             return;
@@ -45,7 +47,9 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="loading" role="status" aria-live="polite">{move || Msg::Loading.text(nav.lang.get())}</p> }
 }
 
-/// A failed load: what failed, exactly, and a button that tries again.
+/// A failed load: what failed and what to do (a specific sentence per kind of failure), the
+/// technical detail, and a button that tries again. The box is an `aria-live` region, so screen
+/// readers announce the failure when it replaces the loading message.
 #[component]
 pub fn LoadErrorView(
     /// The error to show.
@@ -55,14 +59,34 @@ pub fn LoadErrorView(
 ) -> impl IntoView {
     let nav = use_nav();
     let detail = error.to_string();
+    let kind = error_kind(&error);
+    let message = move || load_error_message(&error, nav.lang.get());
     view! {
-        <div class="load-error" role="alert">
+        <div class="load-error" role="alert" aria-live="assertive" aria-atomic="true" data-error=kind>
             <p class="load-error__title">{move || Msg::LoadFailed.text(nav.lang.get())}</p>
+            <p class="load-error__message">{message}</p>
             <p class="load-error__detail"><code>{detail}</code></p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 {move || Msg::Retry.text(nav.lang.get())}
             </button>
         </div>
+    }
+}
+
+/// A stable name of the kind of failure (`data-error` attribute, for tests and styling).
+fn error_kind(error: &LoadError) -> &'static str {
+    match error {
+        LoadError::Network { .. } => "network",
+        LoadError::Offline { .. } => "offline",
+        LoadError::Timeout { .. } => "timeout",
+        LoadError::Http { .. } => "http",
+        LoadError::Unavailable { .. } => "unavailable",
+        LoadError::Html { .. } => "html",
+        LoadError::ContentType { .. } => "content-type",
+        LoadError::Truncated { .. } => "truncated",
+        LoadError::TooLarge { .. } => "too-large",
+        LoadError::Parse { .. } => "parse",
+        LoadError::Invalid { .. } => "invalid",
     }
 }
 

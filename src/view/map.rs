@@ -16,7 +16,7 @@ use crate::view::actions::{figure_citation, ChartActions, Make};
 use crate::view::chart::EMBED_CHROME_PX;
 use crate::view::components::Link;
 use crate::view::embed::{EmbedOffer, FIXED_WIDTH_PX};
-use crate::view::fetch::fetch_text;
+use crate::view::fetch::fetch_parsed;
 use crate::view::figure::{container_width, page_theme};
 use crate::view::nav::use_nav;
 
@@ -25,8 +25,9 @@ pub const GEO_FILE: &str = "geo/guangdong-cities.geojson";
 
 /// Downloads and parses the city boundaries.
 pub async fn load_shapes() -> Result<Arc<CityShapes>, crate::data::LoadError> {
-    let text = fetch_text(GEO_FILE).await?;
-    CityShapes::parse(GEO_FILE, &text).map(Arc::new)
+    fetch_parsed(GEO_FILE, |text| CityShapes::parse(GEO_FILE, text))
+        .await
+        .map(Arc::new)
 }
 
 /// The map of one layer. `selected` is set when the reader clicks a city or presses Enter on it.

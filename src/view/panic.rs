@@ -33,7 +33,9 @@ pub fn show_panic_screen(body: &web_sys::Element) {
         "出错了，请重新加载页面。 Something went wrong — please reload the page.",
     ));
     // An empty href reloads the same URL, so the reader lands back on the view they were reading.
-    a.set_attribute("href", "").ok();
+    if let Some(href) = crate::export::safe_url("") {
+        a.set_attribute("href", &href).ok();
+    }
     a.set_text_content(Some("重新加载 / Reload"));
     panel.append_child(&p).ok();
     panel.append_child(&a).ok();

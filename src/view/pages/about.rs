@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::data::Meta;
+use crate::export::safe_url;
 use crate::i18n::Msg;
 use crate::view::fetch::{data_url, fetch_json};
 use crate::view::nav::use_nav;
@@ -40,7 +41,7 @@ pub fn AboutPage() -> impl IntoView {
         })}
         <h2>{move || Msg::DataFiles.text(nav.lang.get())}</h2>
         <ul class="files">
-            {FILES.into_iter().map(|f| view! { <li><a href=data_url(f)>{f}</a></li> }).collect_view()}
+            {FILES.into_iter().map(|f| view! { <li><a href=safe_url(&data_url(f))>{f}</a></li> }).collect_view()}
         </ul>
         <p>{move || Msg::MapAttribution.text(nav.lang.get())}</p>
     }

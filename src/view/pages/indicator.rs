@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::chart::summary::indicator_sentence;
 use crate::chart::target_bars::charts_for;
+use crate::export::safe_url;
 use crate::format;
 use crate::i18n::Msg;
 use crate::route::Route;
@@ -102,7 +103,7 @@ pub fn IndicatorPage(
                     {tasks.into_iter().map(|t| {
                         let heading = t.heading.clone();
                         let route = Route::Area(slug_for_tasks.clone());
-                        let href = move || format!("{}#{}", route.href(nav.lang.get()), t.id);
+                        let href = move || safe_url(&format!("{}#{}", route.href(nav.lang.get()), t.id));
                         view! { <li><a href=href>{move || heading.get(nav.lang.get()).to_owned()}</a></li> }
                     }).collect_view()}
                 </ul>

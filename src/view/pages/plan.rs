@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::data::{AreaFile, Document, ParagraphKind};
+use crate::export::safe_url;
 use crate::i18n::Msg;
 use crate::route::Route;
 use crate::view::components::Link;
@@ -118,13 +119,13 @@ pub fn PlanPage(
                                 let task = task_at.get(&p.id).cloned();
                                 view! {
                                     <p id=p.id.clone() class=class>
-                                        <a class="para__id" href=format!("#{}", p.id)>{p.id.clone()}</a>" "
+                                        <a class="para__id" href=safe_url(&format!("#{}", p.id))>{p.id.clone()}</a>" "
                                         {pieces.into_iter().map(|s| match s {
                                             Segment::Plain(t) => view! { <span>{t}</span> }.into_any(),
                                             Segment::Marked(t, route) => view! { <Link to=route class="hl">{t}</Link> }.into_any(),
                                         }).collect_view()}
                                         {task.map(|(slug, id)| {
-                                            let href = move || format!("{}#{}", Route::Area(slug.clone()).href(nav.lang.get()), id);
+                                            let href = move || safe_url(&format!("{}#{}", Route::Area(slug.clone()).href(nav.lang.get()), id));
                                             view! { " " <a class="para__task" href=href>{move || Msg::Tasks.text(nav.lang.get())}" →"</a> }
                                         })}
                                     </p>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::export::safe_url;
 use crate::i18n::Msg;
 use crate::route::Route;
 use crate::search::{Kind, SearchIndex};
@@ -77,7 +78,7 @@ pub fn SearchPage(
                         hits.into_iter()
                             .filter_map(|hit| {
                                 let entry = index.entry(&hit)?.clone();
-                                let href = entry.href(lang);
+                                let href = safe_url(&entry.href(lang));
                                 let snippet = hit.snippet.clone();
                                 Some(view! {
                                     <li data-kind=format!("{:?}", entry.kind) data-id=entry.id.clone()>
