@@ -24,7 +24,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use gd_plus::chart::heatmap::{fit, heatmap_to_svg, text_width, HeatmapData};
+use gd_plus::chart::heatmap::{fit, heatmap_to_svg, HeatmapData};
 use gd_plus::chart::target_bars::{charts_for, to_svg, TargetChart};
 use gd_plus::chart::{Theme, FONT_FAMILY};
 use gd_plus::data::validate::{validate_area, validate_index};
@@ -37,7 +37,7 @@ use gd_plus::i18n::{Lang, Msg};
 use gd_plus::route::MapLayer;
 use gd_plus::static_render::{
     area_page, card_url_line, chart_svg, heatmap_svg, home_page, indicator_page, indicator_svg,
-    map_svg, site_base, PageMeta, CARD_SIZE, EXPORT_WIDTH, OG_SIZE, SOURCE_LINE,
+    map_svg, site_base, svg_height, wrap, PageMeta, CARD_SIZE, EXPORT_WIDTH, OG_SIZE, SOURCE_LINE,
 };
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -269,29 +269,6 @@ impl Rasteriser {
     }
 }
 
-/// Splits `text` into at most `lines` lines of at most `max_w` estimated pixels at `size`,
-/// the last one shortened with an ellipsis when needed.
-fn wrap(text: &str, max_w: i32, size: u32, lines: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut rest: Vec<char> = text.chars().collect();
-    while !rest.is_empty() && out.len() + 1 < lines {
-        let s: String = rest.iter().collect();
-        if text_width(&s, size) <= max_w {
-            break;
-        }
-        let mut n = rest.len();
-        while n > 1 && text_width(&rest[..n].iter().collect::<String>(), size) > max_w {
-            n -= 1;
-        }
-        out.push(rest[..n].iter().collect());
-        rest.drain(..n);
-    }
-    if !rest.is_empty() {
-        out.push(fit(&rest.iter().collect::<String>(), max_w, size));
-    }
-    out
-}
-
 /// A text line of the frame: text, x, y, plotters font size, colour, bold.
 struct Line {
     text: String,
@@ -326,13 +303,6 @@ fn frame_svg(size: (u32, u32), theme: Theme, lines: &[Line]) -> String {
         let _ = root.present();
     }
     svg
-}
-
-/// Height of an SVG drawn by plotters (its root `height` attribute).
-fn svg_height(svg: &str) -> Option<f32> {
-    let head = svg.get(..svg.find('>')?)?;
-    let at = head.find("height=\"")? + "height=\"".len();
-    head.get(at..)?.split('"').next()?.parse().ok()
 }
 
 /// An image: the frame's lines, the chart fitted into `(x, y, w, h)` and centred horizontally.
@@ -412,7 +382,7 @@ fn share_card(
     let t = Theme::LIGHT;
     let mut lines = Vec::new();
     let mut y = 64;
-    for text in wrap(title, 984, 64, 2) {
+    for text in wrap(title, 940, 64, 2) {
         lines.push(Line {
             text,
             x: 48,

@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use crate::chart::heatmap::{fit, text_width};
 use crate::chart::summary::indicator_sentence;
 use crate::data::{AreaIndex, AreaSummary, Indicator};
 use crate::export::safe_url;
@@ -209,6 +210,36 @@ pub fn card_url_line(url: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Splits `text` into at most `lines` lines of at most `max_w` estimated pixels at `size`,
+/// the last one shortened with an ellipsis when needed.
+pub fn wrap(text: &str, max_w: i32, size: u32, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest: Vec<char> = text.chars().collect();
+    while !rest.is_empty() && out.len() + 1 < lines {
+        let s: String = rest.iter().collect();
+        if text_width(&s, size) <= max_w {
+            break;
+        }
+        let mut n = rest.len();
+        while n > 1 && text_width(&rest[..n].iter().collect::<String>(), size) > max_w {
+            n -= 1;
+        }
+        out.push(rest[..n].iter().collect());
+        rest.drain(..n);
+    }
+    if !rest.is_empty() {
+        out.push(fit(&rest.iter().collect::<String>(), max_w, size));
+    }
+    out
+}
+
+/// Height of an SVG drawn by plotters (its root `height` attribute).
+pub fn svg_height(svg: &str) -> Option<f32> {
+    let head = svg.get(..svg.find('>')?)?;
+    let at = head.find("height=\"")? + "height=\"".len();
+    head.get(at..)?.split('"').next()?.parse().ok()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 mod tests {
@@ -257,6 +288,33 @@ mod tests {
             "example.org/area-x.html"
         );
         assert_eq!(card_url_line(""), "");
+    }
+
+    #[test]
+    fn titles_wrap_into_at_most_the_lines_given_and_never_lose_the_start() {
+        let title = "二类视频监控点（含重点公共区域）视频监控覆盖率";
+        assert_eq!(wrap(title, 2000, 64, 2), vec![title.to_owned()]);
+        let two = wrap(title, 940, 64, 2);
+        assert_eq!(two.len(), 2);
+        assert!(two.iter().all(|l| text_width(l, 64) <= 940), "{two:?}");
+        assert_eq!(two.concat(), title, "two lines hold the whole title");
+        let one = wrap(title, 400, 64, 1);
+        assert_eq!(one.len(), 1);
+        assert!(one[0].ends_with('…') && title.starts_with(one[0].trim_end_matches('…')));
+        assert!(wrap("", 400, 64, 2).is_empty());
+    }
+
+    #[test]
+    fn height_is_read_from_the_root_element() {
+        let chart = crate::chart::target_bars::TargetChart {
+            id: "a.targets-1".into(),
+            unit_label: "%".into(),
+            rows: vec![],
+        };
+        let svg = crate::chart::target_bars::to_svg(&chart, 640, crate::chart::Theme::LIGHT, None);
+        let layout = crate::chart::target_bars::layout(&chart, 640);
+        assert_eq!(svg_height(&svg), Some(layout.height as f32));
+        assert_eq!(svg_height("<svg width=\"1\">"), None);
     }
 
     const INDEX: &str = r#"{"areas": [{"slug": "logistics", "number": 5, "file": "areas/logistics.json",

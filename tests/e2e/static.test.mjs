@@ -210,6 +210,25 @@ test('with JavaScript a per-view page opens its own view under the strict CSP, a
   }
 });
 
+test('printing a page prints the chart, not the navigation or the buttons', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(server.url + 'area-logistics.html');
+    const plot = 'figure.chart[data-chart="logistics.targets-1"] .chart__plot[data-chart-ready] svg';
+    await appReady(page, plot);
+    assert.ok(await page.isVisible('.site-nav') && await page.isVisible('.chart-actions'), 'on screen: nav and buttons');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.isVisible(plot), 'the drawn chart prints');
+    const box = await page.locator(plot).boundingBox();
+    assert.ok(box.width > 100 && box.height > 50, JSON.stringify(box));
+    for (const hidden of ['.site-nav', '.chart-actions', '.lang-switch']) {
+      assert.equal(await page.isVisible(hidden), false, `${hidden} is not printed`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test('static_pages.py escapes data in every attribute and text it writes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gd-pages-'));
   try {
@@ -231,6 +250,14 @@ test('static_pages.py escapes data in every attribute and text it writes', () =>
     // A second run gives the same files (earlier insertions are replaced, not repeated).
     spawnSync('python3', [join(ROOT, 'tools', 'static_pages.py'), dir]);
     assert.equal(readFileSync(join(dir, 'area-x.html'), 'utf8'), html);
+    // With a site URL: a canonical link, og:url and an absolute og:image.
+    const site = (p) => ({ ...p, url: p.kind === 'home' ? 'https://example.org/gd/' : `https://example.org/gd/${p.page}` });
+    writeFileSync(join(dir, 'static', 'pages.json'), JSON.stringify([site(page('home', '')), site(page('area', 'x'))]));
+    spawnSync('python3', [join(ROOT, 'tools', 'static_pages.py'), dir]);
+    const withSite = readFileSync(join(dir, 'area-x.html'), 'utf8');
+    assert.ok(withSite.includes('<link rel="canonical" href="https://example.org/gd/area-x.html">'));
+    assert.ok(withSite.includes('<meta property="og:image" content="https://example.org/gd/static/og.png">'));
+    assert.equal(withSite.match(/rel="canonical"/g).length, 1);
     // An unsafe path in the manifest stops the build.
     writeFileSync(join(dir, 'static', 'pages.json'), JSON.stringify([page('home', ''), { ...page('area', 'x'), svg: 'javascript:alert(1)' }]));
     const bad = spawnSync('python3', [join(ROOT, 'tools', 'static_pages.py'), dir], { encoding: 'utf8' });
