@@ -36,7 +36,10 @@ self.addEventListener('fetch', (event) => {
       .then((response) => {
         if (response.ok) {
           const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request.mode === 'navigate' ? './' : request, copy));
+          // A per-view page (area-….html) is kept under its own path, every other page as the app shell.
+          const key = request.mode !== 'navigate' ? request
+            : /\/(area|indicator)-[^/]*\.html$/.test(url.pathname) ? url.origin + url.pathname : './';
+          caches.open(CACHE).then((cache) => cache.put(key, copy));
         }
         return response;
       })

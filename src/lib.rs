@@ -12,4 +12,6 @@ pub mod geo;
 pub mod i18n;
 pub mod route;
 pub mod search;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod static_render;
 pub mod view;

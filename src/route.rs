@@ -328,6 +328,17 @@ impl UrlState {
     }
 }
 
+/// The query the app starts from: the page's own query string, or — when it has none — the
+/// route a build-time per-view page carries in `<meta name="gd-route">` (e.g. `area-finance.html`
+/// holds `view=area&id=finance`). Either is then read by [`UrlState::parse`] like any query.
+pub fn initial_query(search: &str, page_route: Option<&str>) -> String {
+    let own = search.strip_prefix('?').unwrap_or(search);
+    match page_route {
+        Some(route) if own.is_empty() => route.trim().to_owned(),
+        _ => own.to_owned(),
+    }
+}
+
 impl Route {
     /// The query string of this view in `lang`, e.g. `?view=area&id=finance&lang=en`.
     pub fn href(&self, lang: Lang) -> String {
@@ -466,6 +477,21 @@ mod tests {
                 assert!(state.notices.is_empty(), "{:?}", state.notices);
             }
         }
+    }
+
+    #[test]
+    fn a_static_page_route_applies_only_without_a_query() {
+        let page = Some("view=area&id=finance");
+        let start = |search| UrlState::parse(&initial_query(search, page)).route;
+        assert_eq!(start(""), Route::Area("finance".into()));
+        assert_eq!(start("?"), Route::Area("finance".into()));
+        // Once the reader navigates, the URL wins (the home link is `?lang=…`).
+        assert_eq!(start("?lang=zh"), Route::Home);
+        assert_eq!(start("?view=about"), Route::About);
+        assert_eq!(UrlState::parse(&initial_query("", None)).route, Route::Home);
+        // A page route is parsed like any URL: nonsense falls back to home with a notice.
+        let odd = UrlState::parse(&initial_query("", Some("view=area&id=<x>")));
+        assert_eq!((odd.route, odd.notices.len()), (Route::Home, 1));
     }
 
     #[test]

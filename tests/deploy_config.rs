@@ -53,6 +53,9 @@ fn only_the_embed_page_may_be_framed_and_both_hosts_agree() {
     let headers = headers_csp();
     assert_eq!(&headers["/"], page);
     assert_eq!(&headers["/index.html"], page);
+    // The per-view pages written at build time (tools/static_pages.py) are app pages too.
+    assert_eq!(&headers["/area-*"], page);
+    assert_eq!(&headers["/indicator-*"], page);
     assert_eq!(&headers["/embed.html"], embed);
     assert!(
         !headers.contains_key("/*"),

@@ -3,9 +3,12 @@
 
 1. Moves Trunk's inline bootstrap <script type="module"> into its own hashed file with an
    `integrity` attribute, so the page runs under `script-src 'self'` with no inline script.
-2. Copies the host configuration (`_headers` for Netlify / Cloudflare Pages) into dist/, and writes
+2. If `render-static` wrote dist/static/ (see `./x build`), writes the per-view pages
+   (tools/static_pages.py): dist/area-<slug>.html, dist/indicator-<id>.html, and the no-script
+   image of index.html.
+3. Copies the host configuration (`_headers` for Netlify / Cloudflare Pages) into dist/, and writes
    the service worker dist/sw.js with this build's file list.
-3. Writes precompressed `.gz` and `.br` files beside every text and Wasm asset.
+4. Writes precompressed `.gz` and `.br` files beside every text and Wasm asset.
 
 Usage: python3 tools/postbuild.py dist
 """
@@ -64,6 +67,8 @@ def write_service_worker(dist: Path) -> None:
             continue
         if rel.startswith("data/") and not (rel.endswith(".json") or rel.endswith(".geojson")):
             continue  # CSV tables and SOURCE.md are for download, not needed offline
+        if rel.startswith("static/") or re.match(r"(area|indicator)-.*\.html$", rel):
+            continue  # build-time images and per-view pages are for crawlers, sharing and no-script readers
         keep.append(rel)
     digest = hashlib.sha256()
     for rel in keep[1:]:
@@ -96,6 +101,11 @@ def main() -> None:
         stale.unlink()
     externalise_boot_script(dist)
     write_embed_page(dist)
+    if (dist / "static" / "pages.json").exists():
+        sys.path.insert(0, str(ROOT / "tools"))
+        import static_pages
+
+        static_pages.main_for(dist)
     shutil.copy(ROOT / "deploy" / "_headers", dist / "_headers")
     write_service_worker(dist)
     compress(dist)

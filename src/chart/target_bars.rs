@@ -327,6 +327,26 @@ pub fn to_svg(
     svg
 }
 
+/// The caption of an area's target chart on the area page: "2017 年与 2020 年目标（%）".
+pub fn targets_caption(chart: &TargetChart, lang: Lang) -> String {
+    format!(
+        "{}（{}）",
+        crate::i18n::Msg::TargetsChartTitle.text(lang),
+        chart.unit_label
+    )
+}
+
+/// The title of an area's target chart standing alone (downloads, embeds, build-time images):
+/// "互联网+金融：2017 年与 2020 年目标（%）".
+pub fn area_chart_title(area_name: &str, chart: &TargetChart, lang: Lang) -> String {
+    format!("{area_name}：{}", targets_caption(chart, lang))
+}
+
+/// The title of an indicator's chart: "网络购物普及率（%）".
+pub fn indicator_chart_title(indicator_name: &str, chart: &TargetChart) -> String {
+    format!("{indicator_name}（{}）", chart.unit_label)
+}
+
 /// The chart as a stand-alone picture (Download SVG/PNG, build-time images): `title` above,
 /// the source line in `lang` below, no highlight.
 pub fn to_export_svg(

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::chart::target_bars::{hit, layout, to_export_svg, to_svg, TargetChart};
+use crate::chart::target_bars::{
+    area_chart_title, hit, layout, to_export_svg, to_svg, TargetChart,
+};
 use crate::chart::Theme;
 use std::sync::Arc;
 
@@ -53,10 +55,10 @@ fn actions_for(
     // The iframe's title stands alone in someone's article, so an area chart names its area
     // (the same title as the embed view's own).
     let title = match &export.figure {
-        Figure::AreaChart { .. } => format!(
-            "{}：{title}",
-            export.area_name.get(nav.lang.get_untracked())
-        ),
+        Figure::AreaChart { .. } => {
+            let lang = nav.lang.get_untracked();
+            area_chart_title(export.area_name.get(lang), &chart, lang)
+        }
         _ => title,
     };
     let embed = EmbedOffer {

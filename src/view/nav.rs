@@ -69,11 +69,19 @@ impl Nav {
     }
 }
 
-/// The query string of the current page.
+/// The query string of the current page; on a build-time per-view page without a query, the
+/// route in its `<meta name="gd-route">` ([`crate::route::initial_query`]).
 pub fn current_query() -> String {
-    web_sys::window()
+    let window = web_sys::window();
+    let search = window
+        .as_ref()
         .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let page_route = window
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=\"gd-route\"]").ok().flatten())
+        .and_then(|el| el.get_attribute("content"));
+    crate::route::initial_query(&search, page_route.as_deref())
 }
 
 fn stored_lang() -> Option<Lang> {

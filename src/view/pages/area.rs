@@ -129,7 +129,7 @@ pub fn IndicatorList(
                         .filter_map(|r| indicators.iter().find(|i| i.id == r.indicator_id))
                         .map(|i| crate::chart::summary::indicator_sentence(i, lang))
                         .collect();
-                    let title = format!("{}（{}）", Msg::TargetsChartTitle.text(lang), chart.unit_label);
+                    let title = crate::chart::target_bars::targets_caption(&chart, lang);
                     let export = context.clone().map(|(area_name, section)| crate::view::chart::ChartExport {
                         indicators: indicators.clone(),
                         area_name,

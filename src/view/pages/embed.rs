@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use crate::chart::heatmap::HeatmapData;
 use crate::chart::summary::indicator_sentence;
-use crate::chart::target_bars::charts_for;
+use crate::chart::target_bars::{area_chart_title, charts_for, indicator_chart_title};
 use crate::data::{AreaFile, AreaSummary};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::route::{Embed, Figure, Scheme};
 use crate::view::chart::TargetChartView;
 use crate::view::embed::{report_height_to_host, Embedded};
@@ -80,15 +80,6 @@ fn mark_document(scheme: Option<Scheme>) {
     }
 }
 
-/// The title of an area chart on its own: the area's name, "targets" and the unit.
-fn area_chart_title(area: &AreaSummary, unit: &str, lang: Lang) -> String {
-    format!(
-        "{}：{}（{unit}）",
-        area.name.get(lang),
-        Msg::TargetsChartTitle.text(lang)
-    )
-}
-
 /// The `n`-th target chart of an area; loads the shared index files and that area's file only.
 #[component]
 fn AreaChartFigure(area: String, n: u8) -> impl IntoView {
@@ -124,7 +115,7 @@ fn AreaChartFigure(area: String, n: u8) -> impl IntoView {
                     .filter_map(|r| file.indicators.iter().find(|i| i.id == r.indicator_id))
                     .map(|i| indicator_sentence(i, lang))
                     .collect();
-                let title = area_chart_title(&summary, &chart.unit_label, lang);
+                let title = area_chart_title(summary.name.get(lang), &chart, lang);
                 document().set_title(&title);
                 view! { <TargetChartView chart title summary=summary_lines /> }.into_any()
             })
@@ -156,7 +147,7 @@ fn IndicatorFigure(id: String) -> impl IntoView {
             charts_for(&slug, std::slice::from_ref(&ind), lang)
                 .into_iter()
                 .map(|chart| {
-                    let title = format!("{}（{}）", ind.name.get(lang), chart.unit_label);
+                    let title = indicator_chart_title(ind.name.get(lang), &chart);
                     document().set_title(&title);
                     let summary = vec![indicator_sentence(&ind, lang)];
                     view! { <TargetChartView chart title summary /> }

@@ -63,7 +63,7 @@ pub fn IndicatorPage(
                         charts_for(&slug, std::slice::from_ref(&ind), lang)
                             .into_iter()
                             .map(|chart| {
-                                let title = format!("{}（{}）", ind.name.get(lang), chart.unit_label);
+                                let title = crate::chart::target_bars::indicator_chart_title(ind.name.get(lang), &chart);
                                 let summary = vec![indicator_sentence(&ind, lang)];
                                 let export = crate::view::chart::ChartExport {
                                     indicators: vec![ind.clone()],

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Writes the per-view static HTML pages of a build, from dist/static/pages.json (written by
+`render-static`) and dist/index.html.
+
+Each page (`dist/area-<slug>.html`, `dist/indicator-<id>.html`) is a copy of index.html, flat beside
+it (the CSP has `base-uri 'none'` and every asset URL is relative), with that view's <title>, meta
+description, Open Graph and Twitter card tags, a canonical link (when a site URL was given), the
+route the app opens (`<meta name="gd-route">`, read when the URL has no query) and, for readers
+without JavaScript, a <noscript> with the chart as a static SVG and a link to its data.
+index.html itself gets the same <noscript> (the map) and its Open Graph tags.
+
+Every value written into the HTML is escaped with html.escape(quote=True): titles come from data.
+Running it twice gives the same result (earlier insertions are removed first).
+
+Usage: python3 tools/static_pages.py dist
+"""
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+BEGIN, END = "<!--gd-static-->", "<!--/gd-static-->"
+BLOCK = re.compile(r"[ \t]*" + re.escape(BEGIN) + r".*?" + re.escape(END) + r"\n?", re.S)
+PAGE_NAME = re.compile(r"^(area|indicator)-[A-Za-z0-9][A-Za-z0-9._-]*\.html$")
+REL_PATH = re.compile(r"^(static|data)/[A-Za-z0-9][A-Za-z0-9._/-]*$")
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def absolute(base: str, rel: str) -> str:
+    return base + rel if base else rel
+
+
+def head_tags(page: dict, base: str, og_fallback: str) -> str:
+    og_image = page["og_image"] or og_fallback
+    tags = [
+        f'<meta property="og:type" content="website">',
+        f'<meta property="og:site_name" content="{esc("广东省“互联网+”行动计划数据浏览器")}">',
+        f'<meta property="og:locale" content="zh_CN">',
+        f'<meta property="og:title" content="{esc(page["title"])}">',
+    ]
+    if page["description"]:
+        tags.append(f'<meta property="og:description" content="{esc(page["description"])}">')
+    if page["url"]:
+        tags.append(f'<meta property="og:url" content="{esc(page["url"])}">')
+        tags.append(f'<link rel="canonical" href="{esc(page["url"])}">')
+    if og_image:
+        tags += [
+            f'<meta property="og:image" content="{esc(absolute(base, og_image))}">',
+            '<meta property="og:image:type" content="image/png">',
+            '<meta property="og:image:width" content="1200">',
+            '<meta property="og:image:height" content="630">',
+            f'<meta property="og:image:alt" content="{esc(page["alt"])}">',
+            '<meta name="twitter:card" content="summary_large_image">',
+            f'<meta name="twitter:image" content="{esc(absolute(base, og_image))}">',
+        ]
+    tags.append(f'<meta name="twitter:title" content="{esc(page["title"])}">')
+    if page["card"]:
+        # Share card for platforms without Open Graph / iframes (WeChat, Weibo): linked, not shown.
+        tags.append(f'<link rel="gd-share-card" href="{esc(page["card"])}" type="image/png">')
+    if page["route"]:
+        tags.append(f'<meta name="gd-route" content="{esc(page["route"])}">')
+    return BEGIN + "\n  " + "\n  ".join(tags) + "\n  " + END + "\n"
+
+
+def noscript(page: dict) -> str:
+    name = page["title"].split(" · ")[0]
+    card = (
+        f'<li><a href="{esc(page["card"])}">分享卡片 · Share card (PNG)</a></li>'
+        if page["card"]
+        else ""
+    )
+    return (
+        f"{BEGIN}<noscript>\n"
+        f'    <figure class="static-figure">\n'
+        f'      <img src="{esc(page["svg"])}" alt="{esc(page["alt"])}" width="800">\n'
+        f"      <figcaption>{esc(name)}</figcaption>\n"
+        f"    </figure>\n"
+        f'    <ul><li><a href="{esc(page["csv"])}">{esc(page["csv"])}</a>（CSV）</li>{card}</ul>\n'
+        f"  </noscript>{END}\n"
+    )
+
+
+def check(page: dict) -> None:
+    if page["kind"] != "home" and not PAGE_NAME.match(page["page"]):
+        sys.exit(f"static_pages: pages.json: unsafe page name {page['page']!r}")
+    for key in ("svg", "csv", "og_image", "card"):
+        if page[key] and not REL_PATH.match(page[key]):
+            sys.exit(f"static_pages: pages.json: {page['page']}: unsafe {key} {page[key]!r}")
+
+
+def render(template: str, page: dict, base: str, og_fallback: str) -> str:
+    out = template
+    if page["kind"] != "home":
+        out, n = re.subn(r"<title>.*?</title>", lambda _: f"<title>{esc(page['title'])}</title>", out, count=1, flags=re.S)
+        if n != 1:
+            sys.exit("static_pages: dist/index.html has no <title>")
+        if page["description"]:
+            out, n = re.subn(
+                r'<meta name="description" content="[^"]*">',
+                lambda _: f'<meta name="description" content="{esc(page["description"])}">',
+                out,
+                count=1,
+            )
+            if n != 1:
+                sys.exit('static_pages: dist/index.html has no <meta name="description">')
+    if "</head>" not in out:
+        sys.exit("static_pages: dist/index.html has no </head>")
+    out = out.replace("</head>", "  " + head_tags(page, base, og_fallback) + "</head>", 1)
+    m = re.search(r'<div id="fallback"[^>]*>\s*<h1>.*?</h1>\n', out, re.S)
+    if not m:
+        sys.exit('static_pages: dist/index.html has no <div id="fallback"> with an <h1>')
+    return out[: m.end()] + "    " + noscript(page) + out[m.end():]
+
+
+def main() -> None:
+    main_for(Path(sys.argv[1] if len(sys.argv) > 1 else "dist"))
+
+
+def main_for(dist: Path) -> None:
+    manifest = dist / "static" / "pages.json"
+    if not manifest.exists():
+        sys.exit(f"static_pages: {manifest} not found: run render-static first")
+    pages = json.loads(manifest.read_text(encoding="utf-8"))
+    index = dist / "index.html"
+    template = BLOCK.sub("", index.read_text(encoding="utf-8"))
+    for stale in list(dist.glob("area-*.html")) + list(dist.glob("indicator-*.html")):
+        stale.unlink()
+    home = next((p for p in pages if p["kind"] == "home"), None)
+    if home is None:
+        sys.exit("static_pages: pages.json has no home page")
+    base = home["url"]
+    overall = next((p for p in pages if p["kind"] == "area" and p["id"] == "overall"), None)
+    og_fallback = overall["og_image"] if overall else ""
+    written = 0
+    for page in pages:
+        check(page)
+        if page["kind"] == "home":
+            continue
+        (dist / page["page"]).write_text(render(template, page, base, og_fallback), encoding="utf-8")
+        written += 1
+    index.write_text(render(template, home, base, og_fallback), encoding="utf-8")
+    print(f"static_pages: {written} pages beside index.html" + (f" (site URL {base})" if base else " (no site URL)"))
+
+
+if __name__ == "__main__":
+    main()
