@@ -4,6 +4,7 @@
 //! for "download SVG", and in native snapshot tests.
 
 pub mod heatmap;
+pub mod line;
 pub mod scale;
 pub mod summary;
 pub mod target_bars;
