@@ -107,7 +107,11 @@ pub fn to_svg(values: &[f64], width: u32, height: u32, theme: Theme) -> (String,
     let columns = (width - MARGIN.0 - MARGIN.1) as usize;
     let points = decimate(values, columns);
     let (lo, hi) = extent(values).unwrap_or((0.0, 1.0));
-    let (lo, hi) = if hi > lo { (lo, hi) } else { (lo - 1.0, hi + 1.0) };
+    let (lo, hi) = if hi > lo {
+        (lo, hi)
+    } else {
+        (lo - 1.0, hi + 1.0)
+    };
     let x_max = values.len().max(2) as f64 - 1.0;
     let mut svg = String::new();
     {
@@ -184,8 +188,14 @@ mod tests {
     fn assert_faithful(values: &[f64], columns: usize) {
         let kept = decimate(values, columns);
         let n = values.len();
-        assert!(kept.windows(2).all(|w| w[0].index < w[1].index), "index order");
-        assert!(kept.iter().all(|p| values[p.index] == p.value), "values are the inputs'");
+        assert!(
+            kept.windows(2).all(|w| w[0].index < w[1].index),
+            "index order"
+        );
+        assert!(
+            kept.iter().all(|p| values[p.index] == p.value),
+            "values are the inputs'"
+        );
         // Every column's finite points (one pass), then its kept points.
         let mut full: Vec<Vec<(usize, f64)>> = vec![Vec::new(); columns];
         for (i, &v) in values.iter().enumerate() {
@@ -205,16 +215,36 @@ mod tests {
             }
             let min = full.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
             let max = full.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
-            assert!(mine.iter().any(|p| p.value == min), "column {col} lost its min {min}");
-            assert!(mine.iter().any(|p| p.value == max), "column {col} lost its max {max}");
-            assert_eq!(mine.first().map(|p| p.index), full.first().map(|p| p.0), "column {col} first");
-            assert_eq!(mine.last().map(|p| p.index), full.last().map(|p| p.0), "column {col} last");
+            assert!(
+                mine.iter().any(|p| p.value == min),
+                "column {col} lost its min {min}"
+            );
+            assert!(
+                mine.iter().any(|p| p.value == max),
+                "column {col} lost its max {max}"
+            );
+            assert_eq!(
+                mine.first().map(|p| p.index),
+                full.first().map(|p| p.0),
+                "column {col} first"
+            );
+            assert_eq!(
+                mine.last().map(|p| p.index),
+                full.last().map(|p| p.0),
+                "column {col} last"
+            );
         }
     }
 
     #[test]
     fn every_column_keeps_its_extremes_first_and_last() {
-        for (n, columns, seed) in [(1_000_000, 800, 7), (100_003, 777, 11), (10_000, 800, 3), (50, 800, 5), (801, 800, 9)] {
+        for (n, columns, seed) in [
+            (1_000_000, 800, 7),
+            (100_003, 777, 11),
+            (10_000, 800, 3),
+            (50, 800, 5),
+            (801, 800, 9),
+        ] {
             assert_faithful(&walk(n, seed), columns);
         }
     }
@@ -225,8 +255,14 @@ mod tests {
         values[54_321] = 1e6;
         values[12_345] = -1e6;
         let kept = decimate(&values, 300);
-        assert!(kept.contains(&Point { index: 54_321, value: 1e6 }));
-        assert!(kept.contains(&Point { index: 12_345, value: -1e6 }));
+        assert!(kept.contains(&Point {
+            index: 54_321,
+            value: 1e6
+        }));
+        assert!(kept.contains(&Point {
+            index: 12_345,
+            value: -1e6
+        }));
         assert!(kept.len() <= 4 * 300);
     }
 
@@ -244,7 +280,19 @@ mod tests {
         assert!(decimate(&[1.0, 2.0], 0).is_empty());
         let values = [f64::NAN, 3.0, f64::INFINITY, -2.0, f64::NAN];
         let kept = decimate(&values, 1);
-        assert_eq!(kept, vec![Point { index: 1, value: 3.0 }, Point { index: 3, value: -2.0 }]);
+        assert_eq!(
+            kept,
+            vec![
+                Point {
+                    index: 1,
+                    value: 3.0
+                },
+                Point {
+                    index: 3,
+                    value: -2.0
+                }
+            ]
+        );
         assert_faithful(&values, 2);
         assert_eq!(extent(&values), Some((-2.0, 3.0)));
         assert_eq!(extent(&[f64::NAN]), None);
@@ -254,7 +302,10 @@ mod tests {
     fn columns_cover_the_series_evenly() {
         assert_eq!(column_of(0, 1_000_000, 800), 0);
         assert_eq!(column_of(999_999, 1_000_000, 800), 799);
-        assert_eq!(column_of(usize::MAX - 1, usize::MAX, usize::MAX), usize::MAX - 1);
+        assert_eq!(
+            column_of(usize::MAX - 1, usize::MAX, usize::MAX),
+            usize::MAX - 1
+        );
         let counts = (0..10_000).fold(vec![0; 7], |mut c, i| {
             c[column_of(i, 10_000, 7)] += 1;
             c
@@ -284,6 +335,9 @@ mod tests {
         assert!(top <= f64::from(MARGIN.2) + 1.0, "spike drawn at y={top}");
         // Nothing of the plot is lost at the bottom either: the lowest point reaches the axis.
         let bottom = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        assert!(bottom >= f64::from(300 - MARGIN.3) - 2.0, "lowest point at y={bottom}");
+        assert!(
+            bottom >= f64::from(300 - MARGIN.3) - 2.0,
+            "lowest point at y={bottom}"
+        );
     }
 }
