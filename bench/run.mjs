@@ -441,7 +441,7 @@ async function main() {
       '(`data-chart-ready` or the library\'s render-done hook); "interactive" is the frame in which a hover over the first bar shows its tooltip.');
     log('');
     const hasMem = PROFILES.includes('1x');
-    log(table(['page', 'hover → tooltip, no throttling', 'hover → tooltip, 4× CPU', 'JS heap after load (MB)', 'ArrayBuffers (MB)', 'of which Wasm memory (MB)'],
+    log(table(['page', 'hover → tooltip, no throttling', 'hover → tooltip, 4× CPU', 'JS heap after load (MB)', 'ArrayBuffers (MB)', 'Wasm memory (MB)'],
       BAR_TARGETS.map((t) => [
         t.name,
         cell(get('1x', t.name, (r) => r.hovers).flat()),
@@ -452,7 +452,7 @@ async function main() {
       ])));
     log('');
     log('Hover latency: from the mousemove event\'s timestamp to the animation frame in which the tooltip is shown, ' +
-      `${HOVERS} per load. Heap: \`Runtime.getHeapUsage\` after a forced GC.`);
+      `${HOVERS} per load. Memory: \`Runtime.getHeapUsage\` after a forced GC (V8 heap; ArrayBuffer backing stores), and the Wasm linear memory, which is not in either.`);
     log('');
     // Ratios app / peer (median against median; < 1 means the app is smaller or faster).
     const rHead = ['app / peer', 'bytes'];
@@ -472,7 +472,7 @@ async function main() {
     log('');
     }
     const lHead = ['line chart'];
-    for (const n of LINE_SIZES) lHead.push(`${n.toLocaleString('en-US')} pts: draw ms`, 'heap + buffers MB');
+    for (const n of LINE_SIZES) lHead.push(`${n.toLocaleString('en-US')} pts: draw ms`, 'MB heap + buffers (+ Wasm)');
     log(table(lHead, LINE_TARGETS.map((t) => {
       const row = [t.name];
       for (const n of LINE_SIZES) {
@@ -483,14 +483,16 @@ async function main() {
           continue;
         }
         row.push(cell(ok.map((r) => r.draw)));
-        row.push(`${fmtMB(median(ok.map((r) => r.heap)))} + ${fmtMB(median(ok.map((r) => r.buffers)))}`);
+        const wasm = median(ok.map((r) => r.wasm ?? NaN));
+        row.push(`${fmtMB(median(ok.map((r) => r.heap)))} + ${fmtMB(median(ok.map((r) => r.buffers)))}${Number.isFinite(wasm) ? ` (+ ${fmtMB(wasm)})` : ''}`);
       }
       return row;
     })));
     log('');
     log('Line charts: ms from the page\'s draw start (data generated, library or Wasm loaded) to the frame in which the chart is in the page; ' +
       'the conversion of the shared Float64Array into each library\'s input format is included. Memory after a forced GC: ' +
-      'V8 heap + ArrayBuffer backing stores (the shared Float64Array, 8 MB per million points, is in every page\'s buffers; the app\'s Wasm memory too).');
+      'V8 heap + ArrayBuffer backing stores (the shared Float64Array, 8 MB per million points, is in every page\'s buffers) ' +
+      '(+ the app\'s Wasm linear memory, which Chromium counts apart).');
     if (PROFILES.length) {
       const appFiles = [...new Set(get(PROFILES[0], appName, (r) => r.files).flat())].filter((f) => f.includes('/data/'));
       log('');
