@@ -5,6 +5,7 @@
 
 pub mod framed;
 pub mod heatmap;
+pub mod line;
 pub mod scale;
 pub mod summary;
 pub mod target_bars;
