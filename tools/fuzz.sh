@@ -19,7 +19,7 @@ TARGETS=("$@")
 ((${#TARGETS[@]})) || TARGETS=(loader url_state)
 CARGO_FUZZ_VERSION=0.13.2
 # Its own target dir: sanitizer flags must not invalidate the main build's artefacts.
-export CARGO_TARGET_DIR=$ROOT/fuzz/target
+export CARGO_TARGET_DIR=${FUZZ_TARGET_DIR:-$HOME/.cache/gd-plus/fuzz-target}  # shared with ./x test
 
 rustup toolchain list | grep -q '^nightly' || {
   echo "fuzz.sh: needs the nightly toolchain (rustup toolchain install nightly)" >&2

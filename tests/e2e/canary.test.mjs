@@ -6,7 +6,8 @@
 // made from it, and no javascript:/data: link. Tooltips (keyboard and pointer), the provenance
 // panel, the citation and the downloads (file names and contents) are exercised too.
 //
-// Adding a view is one entry in VIEWS: its query, what shows it is rendered, and its slots.
+// Adding a view is one entry in VIEWS: its query, what shows it is rendered, and its slots
+// (`load: true` for a page of its own, such as embed.html).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync, rmSync } from 'node:fs';
@@ -51,7 +52,11 @@ const VIEWS = [
   { name: 'search', url: (p) => `?view=search&q=${encodeURIComponent(p.trim())}`, ready: '[data-testid=search-results] li[data-kind]',
     slots: ['[data-testid=search-results] li a', '[data-testid=search-results] .result__context'] },
   { name: 'about', url: () => '?view=about', ready: 'dl.meta', slots: ['dl.meta dd'] },
-  // The embed view joins here when it exists: { name: 'embed', url: () => '?view=embed&…', ready: '…', slots: [...] },
+  // Embed views are their own page (embed.html), loaded rather than navigated to.
+  { name: 'embed chart', load: true, url: () => 'embed.html?view=embed&fig=area&id=finance&n=1',
+    ready: '.embed-view .chart__plot[data-chart-ready] svg', slots: CHART_SLOTS, figures: ['figure.chart:not(.map) .chart__plot'] },
+  { name: 'embed map', load: true, url: () => 'embed.html?view=embed&fig=map&layer=tasks&area=finance',
+    ready: '.embed-view .map .chart__plot[data-chart-ready] svg', slots: MAP_SLOTS, figures: ['figure.chart.map .chart__plot'] },
 ];
 
 let server, browser, corpus;
@@ -126,7 +131,7 @@ async function checkTooltip(page, figure, p) {
   return tip.includes(p) ? null : `${figure} tooltip ${JSON.stringify(tip.slice(0, 80))}`;
 }
 
-async function checkDownloads(page, p) {
+async function checkDownloads(page, p, view) {
   const problems = [];
   const actions = await page.$$('.chart-actions');
   if (!actions.length) return ['no download buttons'];
@@ -144,6 +149,22 @@ async function checkDownloads(page, p) {
   await page.click('.chart-actions >> nth=0 >> [data-action=cite]');
   const cite = await page.textContent('[data-testid=citation]');
   if (!cite.includes(p.trim())) problems.push(`citation ${JSON.stringify(cite.slice(0, 80))}`);
+  // The embed snippet: pasted into a page, it is one iframe (and our script) whose title is the
+  // payload as text. Parsed inertly (DOMParser runs nothing).
+  await page.click('.chart-actions >> nth=0 >> [data-action=embed]');
+  for (const kind of ['responsive', 'fixed']) {
+    const snippet = await page.inputValue(`dialog[open] [data-snippet=${kind}] textarea`);
+    const parsed = await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      return { tags: [...doc.body.querySelectorAll('*')].map((e) => e.tagName), title: doc.querySelector('iframe')?.title ?? '' };
+    }, snippet);
+    const want = kind === 'responsive' ? 'IFRAME,SCRIPT' : 'IFRAME';
+    if (parsed.tags.join() !== want) problems.push(`${kind} snippet parses to ${parsed.tags.join()}`);
+    // Target charts carry the area's or indicator's name in their title; the heatmap and map have fixed titles.
+    const titled = ['area', 'indicator'].includes(view.name);
+    if (titled && !parsed.title.includes(p.trim())) problems.push(`${kind} snippet title ${JSON.stringify(parsed.title.slice(0, 80))}`);
+  }
+  await page.keyboard.press('Escape');
   return problems;
 }
 
@@ -165,7 +186,8 @@ test('every payload in every text slot of every view is shown as text and never 
     await appReady(page);
     for (const view of VIEWS) {
       const at = `payload ${i + 1} ${JSON.stringify(p)} × ${view.name}`;
-      await navigateInApp(page, view.url(p));
+      if (view.load) await page.goto(server.url + view.url(p));
+      else await navigateInApp(page, view.url(p));
       try {
         await page.waitForSelector(view.ready, { timeout: 10000 });
       } catch {
@@ -188,7 +210,7 @@ test('every payload in every text slot of every view is shown as text and never 
       }
       // Downloads take a second each: payload i downloads from one of the views that offer them, in turn.
       if (view === downloadViews[i % downloadViews.length]) {
-        for (const d of await checkDownloads(page, p)) failures.push(`${at}: ${d}`);
+        for (const d of await checkDownloads(page, p, view)) failures.push(`${at}: ${d}`);
       }
       for (const m of await page.evaluate(markupFromData)) failures.push(`${at}: ${m}`);
       const state = await page.evaluate(() => ({ canary: window.__canary ?? null, csp: window.__csp }));
