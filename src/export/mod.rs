@@ -23,6 +23,8 @@
 mod cite;
 mod csv;
 mod embed;
+#[cfg(test)]
+mod fixtures;
 mod tables;
 mod targets;
 mod url;
@@ -32,7 +34,7 @@ pub use embed::{
     embed_snippet, embed_url, escape_attr, EmbedKind, EMBED_FRAME_ATTR, EMBED_PAGE,
     HEIGHT_MESSAGE_TYPE, MAX_EMBED_HEIGHT_PX, MIN_EMBED_HEIGHT_PX,
 };
-pub use tables::{heatmap_csv, map_layer_csv};
+pub use tables::{heatmap_csv, heatmap_json, map_layer_csv, map_layer_json};
 pub use targets::{target_chart_csv, target_chart_json};
 pub use url::{safe_absolute_url, safe_url};
 

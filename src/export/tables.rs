@@ -1,8 +1,11 @@
-//! The department heatmap and a map layer as CSV.
+//! The department heatmap and a map layer as CSV and JSON.
+
+use serde::Serialize;
 
 use super::csv::{CsvWriter, Field};
+use super::targets::Source;
 use crate::chart::heatmap::HeatmapData;
-use crate::data::CityIndex;
+use crate::data::{CityIndex, Meta};
 use crate::geo::layers::LayerView;
 use crate::i18n::Lang;
 
@@ -83,6 +86,107 @@ pub fn map_layer_csv(layer: &LayerView, cities: &CityIndex, lang: Lang) -> Strin
         ]);
     }
     csv.finish()
+}
+
+#[derive(Serialize)]
+struct HeatCell<'a> {
+    department_id: &'a str,
+    department_name: &'a str,
+    area_slug: &'a str,
+    area_name: &'a str,
+    tasks: u32,
+}
+
+#[derive(Serialize)]
+struct TableExport<'a, R> {
+    source: Source<'a>,
+    chart: &'a str,
+    unit: &'a str,
+    lang: &'static str,
+    licence: &'a str,
+    rows: Vec<R>,
+}
+
+/// The heatmap as JSON: `{"source", "chart": "departments-heatmap", "unit", "lang", "licence",
+/// "rows"}`, one row per cell in the chart's order (department, then area) with
+/// `department_id`, `department_name`, `area_slug`, `area_name` and `tasks` (the number of the
+/// area's key tasks that name the department; 0 included), the same numbers as [`heatmap_csv`].
+pub fn heatmap_json(data: &HeatmapData, meta: &Meta, page_url: &str) -> String {
+    let unit = match data.lang {
+        Lang::Zh => "项重点任务（写明该部门负责）",
+        Lang::En => "key tasks naming the department",
+    };
+    let rows = data
+        .rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| {
+            data.columns
+                .iter()
+                .enumerate()
+                .map(move |(c, col)| HeatCell {
+                    department_id: &row.department_id,
+                    department_name: &row.name,
+                    area_slug: &col.area_slug,
+                    area_name: &col.name,
+                    tasks: data.value(r, c),
+                })
+        })
+        .collect();
+    let export = TableExport {
+        source: Source::new(meta, page_url, data.lang),
+        chart: "departments-heatmap",
+        unit,
+        lang: data.lang.code(),
+        licence: &meta.licence,
+        rows,
+    };
+    // Serialising plain structs of strings and numbers cannot fail; "{}" keeps the type honest.
+    serde_json::to_string_pretty(&export).unwrap_or_else(|_| String::from("{}"))
+}
+
+#[derive(Serialize)]
+struct CityValue<'a> {
+    adcode: &'a str,
+    city_name: &'a str,
+    region: &'a str,
+    value: Option<u32>,
+    value_text: Option<&'a str>,
+}
+
+/// A map layer as JSON: `{"source", "chart": "map", "unit"` (the layer's title, which says what
+/// the value counts), `"lang", "licence", "rows"}`, the same records as [`map_layer_csv`].
+pub fn map_layer_json(
+    layer: &LayerView,
+    cities: &CityIndex,
+    meta: &Meta,
+    page_url: &str,
+    lang: Lang,
+) -> String {
+    let rows = cities
+        .cities
+        .iter()
+        .map(|city| CityValue {
+            adcode: &city.adcode,
+            city_name: city.name.get(lang),
+            region: cities
+                .regions
+                .iter()
+                .find(|r| r.id == city.region)
+                .map_or(city.region.as_str(), |r| r.name.get(lang)),
+            value: layer.value.get(&city.adcode).copied(),
+            value_text: layer.value_text.get(&city.adcode).map(String::as_str),
+        })
+        .collect();
+    let export = TableExport {
+        source: Source::new(meta, page_url, lang),
+        chart: "map",
+        unit: &layer.style.title,
+        lang: lang.code(),
+        licence: &meta.licence,
+        rows,
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_else(|_| String::from("{}"))
 }
 
 #[cfg(test)]

@@ -6,15 +6,9 @@ use std::collections::BTreeMap;
 use super::*;
 use crate::chart::heatmap::{HeatColumn, HeatRow};
 use crate::chart::Theme;
-use crate::data::{Bilingual, City, Region};
+use crate::data::{City, Region};
+use crate::export::fixtures::{bi, meta};
 use crate::geo::style::MapStyle;
-
-fn bi(zh: &str, en: &str) -> Bilingual {
-    Bilingual {
-        zh: zh.into(),
-        en: en.into(),
-    }
-}
 
 fn heatmap() -> HeatmapData {
     let row = |id: &str, name: &str, total| HeatRow {
@@ -107,4 +101,81 @@ fn map_layer_has_one_record_per_city() {
         zh.contains("\r\n440300,深圳市,珠三角,8,8 tasks\r\n"),
         "{zh}"
     );
+}
+
+#[test]
+fn heatmap_json_has_one_row_per_cell_with_the_csv_numbers() {
+    let json: serde_json::Value = serde_json::from_str(&heatmap_json(
+        &heatmap(),
+        &meta(),
+        "https://example.org/gd/?view=departments",
+    ))
+    .unwrap();
+    assert_eq!(json["chart"], "departments-heatmap");
+    assert_eq!(json["source"]["issuer"], "广东省人民政府");
+    assert_eq!(
+        json["source"]["url"],
+        "https://example.org/gd/?view=departments"
+    );
+    assert_eq!(json["licence"], "CC-BY-4.0");
+    assert_eq!(json["unit"], "项重点任务（写明该部门负责）");
+    let rows = json["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 4, "2 departments × 2 areas");
+    let counts: Vec<(String, String, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["department_id"].as_str().unwrap().to_owned(),
+                r["area_slug"].as_str().unwrap().to_owned(),
+                r["tasks"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        vec![
+            ("economy".into(), "logistics".into(), 3),
+            ("economy".into(), "energy-environment".into(), 2),
+            ("commerce".into(), "logistics".into(), 0),
+            ("commerce".into(), "energy-environment".into(), 2),
+        ]
+    );
+    assert_eq!(
+        rows[2]["department_name"],
+        "Department of Commerce, \"DOC\""
+    );
+}
+
+#[test]
+fn map_layer_json_has_the_csv_records_and_says_what_the_value_counts() {
+    let mut style = MapStyle::new(Theme::LIGHT);
+    style.title = "Key tasks naming each city".into();
+    let layer = LayerView {
+        style,
+        value_text: BTreeMap::from([("440300".to_owned(), "8 tasks".to_owned())]),
+        value: BTreeMap::from([("440300".to_owned(), 8)]),
+    };
+    let json: serde_json::Value = serde_json::from_str(&map_layer_json(
+        &layer,
+        &cities(),
+        &meta(),
+        "javascript:alert(1)",
+        Lang::En,
+    ))
+    .unwrap();
+    assert_eq!(json["unit"], "Key tasks naming each city");
+    assert_eq!(
+        json["source"]["url"],
+        serde_json::Value::Null,
+        "an unsafe page URL is left out"
+    );
+    assert_eq!(json["lang"], "en");
+    let rows = json["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["adcode"], "440300");
+    assert_eq!(rows[0]["city_name"], "Shenzhen");
+    assert_eq!(rows[0]["region"], "Pearl River Delta");
+    assert_eq!(rows[0]["value"], 8);
+    assert_eq!(rows[0]["value_text"], "8 tasks");
+    assert_eq!(rows[1]["value"], serde_json::Value::Null);
 }

@@ -107,12 +107,25 @@ pub fn target_chart_csv(chart: &TargetChart, indicators: &[Indicator], lang: Lan
     csv.finish()
 }
 
+/// Where exported figures come from: the plan, and the page the figure was on.
 #[derive(Serialize)]
-struct Source<'a> {
+pub(super) struct Source<'a> {
     title: &'a str,
     issuer: &'a str,
     year: u16,
     url: Option<String>,
+}
+
+impl<'a> Source<'a> {
+    /// The plan as `meta` names it in `lang`, and `page_url` when [`safe_absolute_url`] accepts it.
+    pub(super) fn new(meta: &'a Meta, page_url: &str, lang: Lang) -> Source<'a> {
+        Source {
+            title: meta.title.get(lang),
+            issuer: meta.issuer.get(lang),
+            year: meta.year,
+            url: safe_absolute_url(page_url),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -140,12 +153,7 @@ pub fn target_chart_json(
     lang: Lang,
 ) -> String {
     let export = ChartExport {
-        source: Source {
-            title: meta.title.get(lang),
-            issuer: meta.issuer.get(lang),
-            year: meta.year,
-            url: safe_absolute_url(page_url),
-        },
+        source: Source::new(meta, page_url, lang),
         chart: &chart.id,
         unit: &chart.unit_label,
         lang: lang.code(),

@@ -3,14 +3,8 @@
 
 use super::*;
 use crate::chart::target_bars::{charts_for, Bar, Row};
-use crate::data::{Bilingual, Target, Unit, UnitBase};
-
-fn bi(zh: &str, en: &str) -> Bilingual {
-    Bilingual {
-        zh: zh.into(),
-        en: en.into(),
-    }
-}
+use crate::data::{Target, Unit, UnitBase};
+use crate::export::fixtures::{bi, meta};
 
 fn target(id: &str, year: u16, value: f64, comparator: Comparator, quote: &str) -> Target {
     Target {
@@ -60,22 +54,6 @@ fn indicators() -> Vec<Indicator> {
             targets: vec![target(cost, 2020, 14.5, Comparator::AtMost, "下降到14.5%")],
         },
     ]
-}
-
-fn meta() -> Meta {
-    Meta {
-        title: bi("广东省“互联网+”行动计划（2015—2020年）", "Guangdong Plan"),
-        issuer: bi(
-            "广东省人民政府",
-            "People's Government of Guangdong Province",
-        ),
-        year: 2015,
-        date: None,
-        source: bi("全文", "Full text"),
-        licence: "CC-BY-4.0".into(),
-        version: "0.1.0".into(),
-        last_updated: "2026-11-29".into(),
-    }
 }
 
 #[test]

@@ -7,9 +7,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::data::Meta;
 use crate::export::{png_size, safe_url};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::view::embed::{is_embedded, EmbedDialog, EmbedOffer};
+use crate::view::fetch::fetch_json;
 use crate::view::nav::use_nav;
 
 /// Produces one export's content on demand (only when the reader clicks).
@@ -121,12 +123,7 @@ pub fn ChartActions(
     let (s1, s2, s3, s4) = (stem.clone(), stem.clone(), stem.clone(), stem);
     let (svg1, svg2) = (svg.clone(), svg);
     let on_copy = move |_| {
-        let href = window()
-            .location()
-            .href()
-            .ok()
-            .and_then(|h| safe_url(&h))
-            .unwrap_or_default();
+        let href = page_url();
         let _ = window().navigator().clipboard().write_text(&href);
         status.set(format!(
             "{} {href}",
@@ -178,22 +175,33 @@ pub fn today() -> String {
     )
 }
 
+/// The address of the page, when the URL allowlist accepts it (else empty).
+pub fn page_url() -> String {
+    window()
+        .location()
+        .href()
+        .ok()
+        .and_then(|h| safe_url(&h))
+        .unwrap_or_default()
+}
+
+/// An export that needs the plan's metadata (`meta.json`: title, issuer, licence): `make` gets it
+/// with the page address and the reading language when the reader clicks. Until the file is
+/// there the export is "loading…"; if it failed, the error.
+pub fn with_meta(make: impl Fn(&Meta, &str, Lang) -> String + Send + Sync + 'static) -> Make {
+    let nav = use_nav();
+    let meta = LocalResource::new(|| fetch_json::<Meta>("meta.json"));
+    Arc::new(move || {
+        let lang = nav.lang.get_untracked();
+        match meta.get() {
+            Some(Ok(m)) => make(&m, &page_url(), lang),
+            Some(Err(e)) => e.to_string(),
+            None => Msg::Loading.text(lang).to_owned(),
+        }
+    })
+}
+
 /// A citation of a figure that is not one section of the plan (the map, the heatmap).
 pub fn figure_citation(what: String) -> Make {
-    let nav = use_nav();
-    let meta =
-        LocalResource::new(|| crate::view::fetch::fetch_json::<crate::data::Meta>("meta.json"));
-    Arc::new(move || match meta.get() {
-        Some(Ok(m)) => {
-            let href = window()
-                .location()
-                .href()
-                .ok()
-                .and_then(|h| safe_url(&h))
-                .unwrap_or_default();
-            crate::export::citation(&m, &what, &href, &today(), nav.lang.get_untracked())
-        }
-        Some(Err(e)) => e.to_string(),
-        None => Msg::Loading.text(nav.lang.get_untracked()).to_owned(),
-    })
+    with_meta(move |meta, url, lang| crate::export::citation(meta, &what, url, &today(), lang))
 }

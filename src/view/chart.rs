@@ -9,13 +9,12 @@ use crate::chart::target_bars::{
 use crate::chart::Theme;
 use std::sync::Arc;
 
-use crate::data::{Bilingual, Indicator, Meta};
-use crate::export::{citation, safe_url, section_label, target_chart_csv, target_chart_json};
+use crate::data::{Bilingual, Indicator};
+use crate::export::{citation, section_label, target_chart_csv, target_chart_json};
 use crate::i18n::Msg;
 use crate::route::Figure;
-use crate::view::actions::{today, ChartActions, Make};
+use crate::view::actions::{today, with_meta, ChartActions, Make};
 use crate::view::embed::{EmbedOffer, FIXED_WIDTH_PX};
-use crate::view::fetch::fetch_json;
 use crate::view::figure::{container_width, page_theme};
 use crate::view::nav::use_nav;
 
@@ -43,15 +42,6 @@ fn actions_for(
     theme: Theme,
 ) -> impl IntoView {
     let nav = use_nav();
-    let meta = LocalResource::new(|| fetch_json::<Meta>("meta.json"));
-    let page_url = || {
-        window()
-            .location()
-            .href()
-            .ok()
-            .and_then(|h| safe_url(&h))
-            .unwrap_or_default()
-    };
     // The iframe's title stands alone in someone's article, so an area chart names its area
     // (the same title as the embed view's own).
     let title = match &export.figure {
@@ -75,29 +65,11 @@ fn actions_for(
         Arc::new(move || to_export_svg(&c1, 800, theme, &export_title, nav.lang.get_untracked()));
     let csv: Make =
         Arc::new(move || target_chart_csv(&c2, &e1.indicators, nav.lang.get_untracked()));
-    let json: Make = Arc::new(move || match meta.get() {
-        Some(Ok(m)) => target_chart_json(
-            &c3,
-            &e2.indicators,
-            &m,
-            &page_url(),
-            nav.lang.get_untracked(),
-        ),
-        _ => String::new(),
-    });
-    let cite: Make = Arc::new(move || match meta.get() {
-        Some(Ok(m)) => {
-            let lang = nav.lang.get_untracked();
-            citation(
-                &m,
-                &section_label(&e3.section, &e3.area_name, lang),
-                &page_url(),
-                &today(),
-                lang,
-            )
-        }
-        Some(Err(e)) => e.to_string(),
-        None => Msg::Loading.text(nav.lang.get_untracked()).to_owned(),
+    let json =
+        with_meta(move |meta, url, lang| target_chart_json(&c3, &e2.indicators, meta, url, lang));
+    let cite = with_meta(move |meta, url, lang| {
+        let section = section_label(&e3.section, &e3.area_name, lang);
+        citation(meta, &section, url, &today(), lang)
     });
     view! { <ChartActions stem=format!("gd-plus-{}", chart.id) svg csv json cite embed /> }
 }

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::chart::heatmap::{heatmap_export_svg, heatmap_to_svg, summary, HeatLayout, HeatmapData};
-use crate::export::heatmap_csv;
+use crate::export::{heatmap_csv, heatmap_json};
 use crate::i18n::Msg;
 use crate::route::Figure;
-use crate::view::actions::{figure_citation, ChartActions, Make};
+use crate::view::actions::{figure_citation, with_meta, ChartActions, Make};
 use crate::view::chart::EMBED_CHROME_PX;
 use crate::view::embed::{EmbedOffer, FIXED_WIDTH_PX};
 use crate::view::figure::{container_width, page_theme};
@@ -26,13 +26,14 @@ pub fn HeatmapView(
 
     let text = summary(&data, data.lang);
     let export_data = std::sync::Arc::new(data.clone());
-    let (d1, d2) = (export_data.clone(), export_data);
+    let (d1, d2, d3) = (export_data.clone(), export_data.clone(), export_data);
     let export_title = Msg::DepartmentsHeatmap
         .text(nav.lang.get_untracked())
         .to_owned();
     let svg_export: Make =
         std::sync::Arc::new(move || heatmap_export_svg(&d1, 800, theme, &export_title));
     let csv_export: Make = std::sync::Arc::new(move || heatmap_csv(&d2));
+    let json_export = with_meta(move |meta, url, _| heatmap_json(&d3, meta, url));
     let cite = figure_citation(
         Msg::DepartmentsHeatmap
             .text(nav.lang.get_untracked())
@@ -127,7 +128,7 @@ pub fn HeatmapView(
                 on:keydown=on_key
             ></div>
             <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
-            <ChartActions stem="gd-plus-departments-heatmap".to_owned() svg=svg_export csv=csv_export cite embed />
+            <ChartActions stem="gd-plus-departments-heatmap".to_owned() svg=svg_export csv=csv_export json=json_export cite embed />
             <details class="chart__table">
                 <summary>{move || Msg::ChartTable.text(nav.lang.get())}</summary>
                 <div class="table-scroll" tabindex="0">{table}</div>

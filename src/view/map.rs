@@ -6,13 +6,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::{AreaFile, CityIndex, ProgrammeIndex};
-use crate::export::map_layer_csv;
+use crate::export::{map_layer_csv, map_layer_json};
 use crate::geo::layers::layer_view;
 use crate::geo::{map_export_svg, map_to_svg, CityShapes, MapLayout};
 use crate::i18n::Msg;
 use crate::route::Figure;
 use crate::route::{MapLayer, Route};
-use crate::view::actions::{figure_citation, ChartActions, Make};
+use crate::view::actions::{figure_citation, with_meta, ChartActions, Make};
 use crate::view::chart::EMBED_CHROME_PX;
 use crate::view::components::Link;
 use crate::view::embed::{EmbedOffer, FIXED_WIDTH_PX};
@@ -158,6 +158,9 @@ pub fn MapView(
             nav.lang.get_untracked(),
         )
     });
+    let json_export = with_meta(move |meta, url, lang| {
+        cities.with_value(|c| map_layer_json(&view_model.get_untracked(), c, meta, url, lang))
+    });
     let csv_export: Make = Arc::new(move || {
         let lang = nav.lang.get_untracked();
         cities.with_value(|c| map_layer_csv(&view_model.get_untracked(), c, lang))
@@ -224,7 +227,7 @@ pub fn MapView(
                 on:keydown=on_key
             ></div>
             <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
-            <ChartActions stem="gd-plus-map".to_owned() svg=svg_export csv=csv_export cite embed />
+            <ChartActions stem="gd-plus-map".to_owned() svg=svg_export csv=csv_export json=json_export cite embed />
             <p class="map__selected" aria-live="polite">
                 {move || selected.get().and_then(|c| name_of(&c)).map(|n| format!("{}：{n}", Msg::Selected.text(nav.lang.get())))}
             </p>

@@ -95,3 +95,23 @@ test('CSV, JSON, SVG and PNG downloads of a chart hold exactly what it shows; Ci
   assert.deepEqual(ev.csp, []);
   await context.close();
 });
+
+test('the department heatmap downloads as CSV and JSON with the same numbers, and as a titled SVG', async () => {
+  const { context, page } = await openPage(browser, { acceptDownloads: true });
+  await page.goto(server.url + '?view=departments&lang=zh');
+  const fig = 'figure[data-chart="departments-heatmap"]';
+  await appReady(page, `${fig} .chart__plot[data-chart-ready] svg`);
+  const [header, ...rows] = parseCsv((await save(page, `${fig} [data-action=csv]`)).bytes.toString('utf8').slice(1));
+  const json = JSON.parse((await save(page, `${fig} [data-action=json]`)).bytes.toString('utf8'));
+  assert.equal(json.chart, 'departments-heatmap');
+  assert.equal(json.rows.length, rows.length * (header.length - 2), 'one JSON row per CSV cell');
+  for (const r of json.rows) {
+    const csvRow = rows.find((x) => x[0] === r.department_id);
+    const col = header.findIndex((h) => h.endsWith(`_${r.area_slug.replaceAll('-', '_')}`));
+    assert.ok(col >= 2, `a CSV column for ${r.area_slug}`);
+    assert.equal(Number(csvRow[col]), r.tasks, `${r.department_id} × ${r.area_slug}`);
+  }
+  const svg = (await save(page, `${fig} [data-action=svg]`)).bytes.toString('utf8');
+  assert.ok(svg.includes(await page.textContent(`${fig} .chart__title`)), 'the SVG carries the title');
+  await context.close();
+});

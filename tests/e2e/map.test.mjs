@@ -85,7 +85,7 @@ test('each area page shows the map of its own cities', async () => {
   await context.close();
 });
 
-test('the map downloads as SVG, 2× PNG and CSV of exactly the layer it shows', async () => {
+test('the map downloads as SVG, 2× PNG, CSV and JSON of exactly the layer it shows', async () => {
   const { readFileSync } = await import('node:fs');
   const { context, page } = await openPage(browser, { acceptDownloads: true });
   await page.goto(server.url + '?view=map&layer=tasks&area=commerce');
@@ -99,8 +99,20 @@ test('the map downloads as SVG, 2× PNG and CSV of exactly the layer it shows', 
   assert.equal(csv.length, 22, 'a header and 21 cities');
   const sz = csv.find((l) => l.startsWith(`${SHENZHEN},`)).split(',');
   assert.equal(Number(sz[3]), tasksNaming(SHENZHEN, 'commerce').length);
+  const json = JSON.parse((await save('json')).toString('utf8'));
+  assert.equal(json.chart, 'map');
+  assert.equal(json.rows.length, 21);
+  assert.deepEqual(
+    json.rows.map((r) => [r.adcode, r.value ?? '', r.value_text ?? '']),
+    csv.slice(1).map((l) => l.split(',')).map((f) => [f[0], f[3] === '' ? '' : Number(f[3]), f[4]]),
+    'the JSON holds the CSV records',
+  );
+  assert.equal(json.source.issuer, '广东省人民政府');
+  assert.equal(json.unit, await page.textContent('.map .chart__title'), 'the unit says what the value counts');
   const svg = (await save('svg')).toString('utf8');
   assert.match(svg, /^<svg[^>]*width="800"/);
+  assert.ok(svg.includes(json.unit), 'the SVG carries the map title');
+  assert.ok(svg.includes('来源：广东省“互联网+”行动计划（2015—2020年）'), 'and the source line');
   const png = await save('png');
   assert.equal(png.readUInt32BE(16), 1600);
   assert.equal(png.readUInt32BE(20), Number(svg.match(/height="(\d+)"/)[1]) * 2);
