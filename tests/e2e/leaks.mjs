@@ -7,7 +7,7 @@
 import { startNginx, launch, openPage, appReady, navigateInApp } from './harness.mjs';
 
 const ROUTES = Number(process.env.ROUTES || 1000);
-const VIEWS = [
+const ALL_VIEWS = [
   ['', '[data-testid=area-list] > li'],
   ['?view=area&id=finance', 'article.area[data-area=finance] .chart__plot[data-chart-ready] svg'],
   ['?view=indicator&id=overall.online-shopping-penetration', 'article.indicator-page .chart__plot[data-chart-ready] svg'],
@@ -21,6 +21,9 @@ const VIEWS = [
   ['?view=about', 'dl.meta'],
   ['?view=area&id=manufacturing&lang=en', 'article.area[data-area=manufacturing] .chart__plot[data-chart-ready] svg'],
 ];
+// ONLY=about,map keeps the views whose query contains one of the words (and home), to find a leak.
+const only = (process.env.ONLY || '').split(',').filter(Boolean);
+const VIEWS = only.length ? ALL_VIEWS.filter(([q], i) => (i === 0 && !process.env.NOHOME) || only.some((w) => q.includes(w))) : ALL_VIEWS;
 
 const server = await startNginx({ prefix: '/leaks/' });
 const browser = await launch();
@@ -48,7 +51,7 @@ try {
     const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? -1);
     return { heap: m.JSHeapUsedSize, domNodes: nodes, wasm };
   };
-  await page.goto(server.url);
+  await page.goto(server.url + VIEWS[0][0]);
   await appReady(page, VIEWS[0][1]);
   const samples = [];
   const started = Date.now();
