@@ -182,3 +182,21 @@ export async function navigateInApp(page, query) {
     dispatchEvent(new PopStateEvent('popstate'));
   }, query);
 }
+
+/**
+ * Test instrumentation only: keeps a handle on the app's Wasm memory as `window.__wasmMemory`, so
+ * that a test can read its size from outside. Call before the page loads.
+ */
+export async function keepWasmMemory(context) {
+  await context.addInitScript(() => {
+    const keep = (result) => {
+      const exports = (result.instance ?? result).exports;
+      if (exports?.memory) window.__wasmMemory = exports.memory;
+      return result;
+    };
+    const stream = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = (...a) => stream.apply(WebAssembly, a).then(keep);
+    const plain = WebAssembly.instantiate;
+    WebAssembly.instantiate = (...a) => plain.apply(WebAssembly, a).then(keep);
+  });
+}

@@ -4,7 +4,7 @@
 // node count and the Wasm linear memory. Prints the numbers and whether they stay within the
 // budgets: JS heap within +10% and DOM nodes within ±5% of their level after the first 100 route
 // changes, and Wasm memory not growing over the last 500. Not part of ./x test (about 5 minutes).
-import { startNginx, launch, openPage, appReady, navigateInApp } from './harness.mjs';
+import { startNginx, launch, openPage, appReady, navigateInApp, keepWasmMemory } from './harness.mjs';
 
 const ROUTES = Number(process.env.ROUTES || 1000);
 const ALL_VIEWS = [
@@ -29,17 +29,7 @@ const server = await startNginx({ prefix: '/leaks/' });
 const browser = await launch();
 try {
   const { context, page } = await openPage(browser, { serviceWorkers: 'block' });
-  await context.addInitScript(() => {
-    const keep = (result) => {
-      const exports = (result.instance ?? result).exports;
-      if (exports?.memory) window.__wasmMemory = exports.memory;
-      return result;
-    };
-    const stream = WebAssembly.instantiateStreaming;
-    WebAssembly.instantiateStreaming = (...a) => stream.apply(WebAssembly, a).then(keep);
-    const plain = WebAssembly.instantiate;
-    WebAssembly.instantiate = (...a) => plain.apply(WebAssembly, a).then(keep);
-  });
+  await keepWasmMemory(context);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await cdp.send('HeapProfiler.enable');

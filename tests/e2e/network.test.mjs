@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startNginx, launch, openPage, appReady, freePort, DATA } from './harness.mjs';
+import { startNginx, launch, openPage, appReady, freePort, keepWasmMemory, DATA } from './harness.mjs';
 
 const FILE = 'document.json';
 const BODY = readFileSync(join(DATA, FILE));
@@ -69,18 +69,7 @@ after(async () => {
 /** A fresh page (no service worker, so every request reaches the network), English UI. */
 async function freshPage() {
   const opened = await openPage(browser, { locale: 'en-GB', serviceWorkers: 'block' });
-  // Test instrumentation only: keep a handle on the app's Wasm memory to measure it from outside.
-  await opened.context.addInitScript(() => {
-    const keep = (result) => {
-      const exports = (result.instance ?? result).exports;
-      if (exports?.memory) window.__wasmMemory = exports.memory;
-      return result;
-    };
-    const stream = WebAssembly.instantiateStreaming;
-    WebAssembly.instantiateStreaming = (...a) => stream.apply(WebAssembly, a).then(keep);
-    const plain = WebAssembly.instantiate;
-    WebAssembly.instantiate = (...a) => plain.apply(WebAssembly, a).then(keep);
-  });
+  await keepWasmMemory(opened.context); // to measure it from outside
   return opened;
 }
 

@@ -19,7 +19,9 @@ use crate::view::map::MapView;
 use crate::view::nav::use_nav;
 use crate::view::pages::area::NotFound;
 use crate::view::pages::map::{load_map_data, MapData};
-use crate::view::pages::{load_all_areas, load_area, load_shared, render_loaded};
+use crate::view::pages::{
+    load_all_areas, load_area, load_indicator_area, load_shared, render_loaded,
+};
 
 /// The whole page of an embed view (no header, navigation or footer).
 #[component]
@@ -131,11 +133,7 @@ fn IndicatorFigure(id: String) -> impl IntoView {
     let wanted = id.clone();
     let data = LocalResource::new(move || {
         let id = id.clone();
-        async move {
-            let shared = load_shared().await?;
-            let slug = id.split('.').next().unwrap_or_default().to_owned();
-            load_area(&shared, &slug).await
-        }
+        async move { load_indicator_area(&id).await.map(|(file, _)| file) }
     });
     render_loaded(data, move |file: Option<AreaFile>| {
         let Some(ind) = file.and_then(|f| f.indicators.into_iter().find(|i| i.id == wanted)) else {

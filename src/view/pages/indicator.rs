@@ -12,7 +12,7 @@ use crate::view::chart::TargetChartView;
 use crate::view::components::{Link, Provenance};
 use crate::view::nav::use_nav;
 use crate::view::pages::area::NotFound;
-use crate::view::pages::{load_area, load_shared, render_loaded};
+use crate::view::pages::{load_indicator_area, render_loaded};
 
 /// The page of one indicator, by id (`<area>.<name>`).
 #[component]
@@ -24,13 +24,7 @@ pub fn IndicatorPage(
     let wanted = id.clone();
     let data = LocalResource::new(move || {
         let id = id.clone();
-        async move {
-            let shared = load_shared().await?;
-            let slug = id.split('.').next().unwrap_or_default().to_owned();
-            let area = load_area(&shared, &slug).await?;
-            let summary = shared.index.areas.iter().find(|a| a.slug == slug).cloned();
-            Ok((area, summary))
-        }
+        async move { load_indicator_area(&id).await }
     });
     render_loaded(data, move |(area, summary)| {
         let tasks: Vec<_> = area.as_ref().map(|a| a.tasks.clone()).unwrap_or_default();

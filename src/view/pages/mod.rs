@@ -14,7 +14,7 @@ pub mod search;
 use leptos::prelude::*;
 
 use crate::data::validate::{validate_area, validate_index};
-use crate::data::{AreaFile, AreaIndex, CityIndex, DepartmentIndex, LoadError};
+use crate::data::{AreaFile, AreaIndex, AreaSummary, CityIndex, DepartmentIndex, LoadError};
 use crate::view::components::{LoadErrorView, Loading};
 use crate::view::fetch::fetch_json;
 
@@ -82,6 +82,18 @@ pub async fn load_area(shared: &Shared, slug: &str) -> Result<Option<AreaFile>, 
         Some(first) => Err(first),
         None => Ok(Some(area)),
     }
+}
+
+/// Loads the area file an indicator belongs to (its id starts with the area slug: `<area>.<name>`),
+/// with the area's entry in the index; `None`s when there is no such area.
+pub async fn load_indicator_area(
+    indicator_id: &str,
+) -> Result<(Option<AreaFile>, Option<AreaSummary>), LoadError> {
+    let shared = load_shared().await?;
+    let slug = indicator_id.split('.').next().unwrap_or_default();
+    let area = load_area(&shared, slug).await?;
+    let summary = shared.index.areas.iter().find(|a| a.slug == slug).cloned();
+    Ok((area, summary))
 }
 
 /// Loads every area file (for views across areas: departments, search).
