@@ -16,10 +16,11 @@ use std::sync::OnceLock;
 
 use gd_plus::chart::target_bars::{charts_for, to_svg};
 use gd_plus::chart::Theme;
+use gd_plus::data::load::decode_body;
 use gd_plus::data::validate::{validate_area, validate_index};
 use gd_plus::data::{
     parse_json, AreaFile, AreaIndex, CityIndex, DepartmentIndex, Document, LoadError, Meta,
-    ProgrammeIndex,
+    ProgrammeIndex, MAX_FILE_BYTES,
 };
 use gd_plus::geo::layers::layer_view;
 use gd_plus::geo::{map_to_svg, CityShapes, MapLayout};
@@ -96,10 +97,17 @@ fn manifest() -> Vec<Entry> {
     serde_json::from_str(&text).unwrap()
 }
 
-/// The text the app gets: the browser decodes the body as UTF-8, replacing invalid bytes with
-/// U+FFFD and dropping a leading BOM (`Response.text()`); the native test does the same decoding.
-fn browser_text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+/// The text the app gets, through the app's own download path: the size cap, then
+/// `decode_body` (a BOM dropped, anything not UTF-8 refused with the byte where it stops).
+fn downloaded_text(target: &str, bytes: &[u8]) -> Result<String, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: target.to_owned(),
+            limit: MAX_FILE_BYTES,
+            size: Some(bytes.len() as u64),
+        });
+    }
+    decode_body(target, bytes.to_vec())
 }
 
 /// The real data the validators compare against.
@@ -252,8 +260,8 @@ fn every_corpus_file_loads_or_fails_with_file_path_and_specific_reason() {
     let mut failures = Vec::new();
     for entry in manifest() {
         let bytes = std::fs::read(corpus_dir().join("corpus").join(&entry.file)).unwrap();
-        let text = browser_text(&bytes);
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let text = downloaded_text(&entry.target, &bytes)?;
             load_and_draw(&entry.kind, &entry.target, &text, &real)
         }));
         let what = format!("{} ({})", entry.file, entry.target);
@@ -275,14 +283,20 @@ fn every_corpus_file_loads_or_fails_with_file_path_and_specific_reason() {
             (Ok(Err(e)), Expect::Error { error, path }) => {
                 let (file, at, reason) = match &e {
                     LoadError::Parse { file, path, reason }
-                    | LoadError::Invalid { file, path, reason } => (file, path, reason),
+                    | LoadError::Invalid { file, path, reason } => {
+                        (file.clone(), path.clone(), reason.clone())
+                    }
+                    // The cap applies to the whole file, before any path exists.
+                    LoadError::TooLarge { file, .. } => {
+                        (file.clone(), "$".to_owned(), e.to_string())
+                    }
                     other => {
                         failures.push(format!("{what}: not a parse/validation error: {other}"));
                         continue;
                     }
                 };
-                let path_ok = path.as_ref().is_none_or(|p| p == at) && at.starts_with('$');
-                if file != &entry.target || !path_ok || !reason.contains(error.as_str()) {
+                let path_ok = path.as_ref().is_none_or(|p| *p == at) && at.starts_with('$');
+                if file != entry.target || !path_ok || !reason.contains(error.as_str()) {
                     failures.push(format!("{what}: expected `{error}` at {path:?}, got {e}"));
                 }
             }

@@ -119,6 +119,23 @@ def dump(value):
     return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
 
 
+# The app's download cap (src/data/load.rs MAX_FILE_BYTES).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+def before_parsing(data):
+    """What the app's download path (src/data/load.rs: size cap, then decode_body) says before the
+    parser sees the text: a file over the cap, or bytes that are not UTF-8 (after a BOM); else None."""
+    if len(data) > MAX_FILE_BYTES:
+        return {"error": "larger than the %d-byte limit" % MAX_FILE_BYTES, "path": None}
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return {"error": "not valid UTF-8 at byte %d" % e.start, "path": "$"}
+    return None
+
+
 class Corpus:
     def __init__(self, out):
         self.out = out
@@ -127,8 +144,10 @@ class Corpus:
 
     def add(self, kind, case, content, expect):
         name = "%03d-%s-%s.json" % (len(self.entries), kind, case)
+        data = content if isinstance(content, bytes) else dump(content)
         with open(os.path.join(self.out, "corpus", name), "wb") as f:
-            f.write(content if isinstance(content, bytes) else dump(content))
+            f.write(data)
+        expect = before_parsing(data) or expect
         self.entries.append(
             {"file": name, "target": KINDS[kind], "kind": kind, "case": case, "expect": expect}
         )

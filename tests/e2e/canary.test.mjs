@@ -150,11 +150,13 @@ async function checkDownloads(page, p, view) {
   const cite = await page.textContent('[data-testid=citation]');
   if (!cite.includes(p.trim())) problems.push(`citation ${JSON.stringify(cite.slice(0, 80))}`);
   // The embed snippet: pasted into a page, it is one iframe (and our script) whose title is the
-  // payload as text. Parsed inertly (DOMParser runs nothing).
+  // payload as text. Parsed inertly (DOMParser runs nothing), in a blank page: in the app's page
+  // the parse would report the snippet's own style="" attributes to the app's CSP.
   await page.click('.chart-actions >> nth=0 >> [data-action=embed]');
+  const blank = await page.context().newPage();
   for (const kind of ['responsive', 'fixed']) {
     const snippet = await page.inputValue(`dialog[open] [data-snippet=${kind}] textarea`);
-    const parsed = await page.evaluate((html) => {
+    const parsed = await blank.evaluate((html) => {
       const doc = new DOMParser().parseFromString(html, 'text/html');
       return { tags: [...doc.body.querySelectorAll('*')].map((e) => e.tagName), title: doc.querySelector('iframe')?.title ?? '' };
     }, snippet);
@@ -164,6 +166,7 @@ async function checkDownloads(page, p, view) {
     const titled = ['area', 'indicator'].includes(view.name);
     if (titled && !parsed.title.includes(p.trim())) problems.push(`${kind} snippet title ${JSON.stringify(parsed.title.slice(0, 80))}`);
   }
+  await blank.close();
   await page.keyboard.press('Escape');
   return problems;
 }
