@@ -141,8 +141,11 @@ export async function openPage(browser, { locale = 'zh-CN', viewport = { width: 
 }
 
 /** Waits until the app has replaced the no-Wasm fallback and rendered `selector`. */
-export async function appReady(page, selector = 'main#main') {
-  await page.waitForSelector(selector, { timeout: 20000 });
+export async function appReady(page, selector = 'main#main', timeout = 20000) {
+  // Dispose of the handle: an undisposed ElementHandle keeps its element (and, once the app has
+  // removed it, its whole detached tree) alive in the page until the page closes.
+  const handle = await page.waitForSelector(selector, { timeout });
+  await handle?.dispose();
 }
 
 export const AXE_SOURCE = readFileSync(join(ROOT, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');

@@ -48,7 +48,7 @@ try {
   for (let i = 1; i <= ROUTES; i++) {
     const [query, ready] = VIEWS[i % VIEWS.length];
     await navigateInApp(page, query);
-    await page.waitForSelector(ready, { timeout: 15000 });
+    await appReady(page, ready, 15000);
     // Compare like with like: measure on the home view, every full cycle through the views.
     if (i % VIEWS.length === 0) {
       const m = await measure();
