@@ -202,3 +202,25 @@ fn panic_screen_replaces_the_page_with_a_reload_message() {
     assert_eq!(body.children().length(), 1, "nothing of the app is left");
     assert!(body.query_selector("#app").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+async fn a_views_language_follows_the_app_and_goes_with_the_view() {
+    // Mounting sets up the async executor that runs effects.
+    let _handle = leptos::mount::mount_to(host(10), || ());
+    let app = Owner::new();
+    let nav = app.with(Nav::from_browser);
+    let view_owner = app.child();
+    let scoped = view_owner.with(|| nav.scoped());
+    let start = nav.lang.get_untracked();
+    assert_eq!(scoped.lang.get_untracked(), start);
+    // Outside a view `lang` is the app-wide signal; a language switch reaches the view's copy.
+    nav.lang.set(start.other());
+    leptos::task::tick().await;
+    assert_eq!(scoped.lang.get_untracked(), start.other());
+    // The view's signal goes with the view, and the app-wide one no longer updates it.
+    view_owner.cleanup();
+    assert!(scoped.lang.try_get_untracked().is_none());
+    nav.lang.set(start);
+    leptos::task::tick().await;
+    assert_eq!(nav.lang.get_untracked(), start);
+}

@@ -52,22 +52,11 @@ pub fn App() -> impl IntoView {
         </Show>
         <Notices />
         <main id="main" tabindex="-1">
-            {move || match nav.route() {
-                Route::Home => pages::home::HomePage().into_any(),
-                Route::Area(slug) => view! { <pages::area::AreaPage slug /> }.into_any(),
-                Route::Indicator(id) => view! { <pages::indicator::IndicatorPage id /> }.into_any(),
-                Route::Departments => pages::departments::DepartmentsPage().into_any(),
-                Route::Department(id) => view! { <pages::departments::DepartmentPage id /> }.into_any(),
-                Route::Plan(paragraph) => view! { <pages::plan::PlanPage paragraph /> }.into_any(),
-                Route::About => pages::about::AboutPage().into_any(),
-                Route::Map(layer) => view! { <pages::map::MapPage layer /> }.into_any(),
-                Route::City(id) => view! { <pages::city::CityPage id /> }.into_any(),
-                Route::Search(query) => view! { <pages::search::SearchPage query /> }.into_any(),
-                // Reached only by a link inside the app to an embed address; show its full view.
-                Route::Embed(embed) => {
-                    let full = embed.figure.full_view();
-                    view! { <Link to=full>{move || Msg::EmbedOpenFull.text(nav.lang.get())}</Link> }.into_any()
-                }
+            {move || {
+                // Each view reads a language signal of its own (see `Nav::scoped`).
+                let nav = nav.scoped();
+                provide_context(nav);
+                view_of(nav)
             }}
         </main>
         <footer class="site-footer">
@@ -76,6 +65,28 @@ pub fn App() -> impl IntoView {
         </footer>
     }
     .into_any()
+}
+
+/// The view of the current route.
+fn view_of(nav: Nav) -> AnyView {
+    match nav.route() {
+        Route::Home => pages::home::HomePage().into_any(),
+        Route::Area(slug) => view! { <pages::area::AreaPage slug /> }.into_any(),
+        Route::Indicator(id) => view! { <pages::indicator::IndicatorPage id /> }.into_any(),
+        Route::Departments => pages::departments::DepartmentsPage().into_any(),
+        Route::Department(id) => view! { <pages::departments::DepartmentPage id /> }.into_any(),
+        Route::Plan(paragraph) => view! { <pages::plan::PlanPage paragraph /> }.into_any(),
+        Route::About => pages::about::AboutPage().into_any(),
+        Route::Map(layer) => view! { <pages::map::MapPage layer /> }.into_any(),
+        Route::City(id) => view! { <pages::city::CityPage id /> }.into_any(),
+        Route::Search(query) => view! { <pages::search::SearchPage query /> }.into_any(),
+        // Reached only by a link inside the app to an embed address; show its full view.
+        Route::Embed(embed) => {
+            let full = embed.figure.full_view();
+            view! { <Link to=full>{move || Msg::EmbedOpenFull.text(nav.lang.get())}</Link> }
+                .into_any()
+        }
+    }
 }
 
 #[component]
@@ -113,6 +124,7 @@ fn Header() -> impl IntoView {
 fn Notices() -> impl IntoView {
     let nav = crate::view::nav::use_nav();
     move || {
+        let nav = nav.scoped(); // rebuilt on every route change: see `Nav::scoped`
         let notices = nav.url.with(|u| u.notices.clone());
         (!notices.is_empty()).then(|| {
             view! {

@@ -1,6 +1,8 @@
 //! Navigation state shared by every view: the parsed URL and the UI language.
 
 use leptos::prelude::*;
+use leptos::reactive::effect::RenderEffect;
+use leptos::reactive::graph::{Source, ToAnySubscriber};
 use wasm_bindgen::JsValue;
 
 use crate::i18n::Lang;
@@ -14,8 +16,11 @@ const LANG_KEY: &str = "gd-plus-lang";
 pub struct Nav {
     /// What the current URL says.
     pub url: RwSignal<UrlState>,
-    /// The UI language.
+    /// The UI language, as the views read it: the app-wide signal, or inside a view (see
+    /// [`Nav::scoped`]) a copy that lives as long as the view.
     pub lang: RwSignal<Lang>,
+    /// The app-wide language signal, which [`Nav::set_lang`] and the back button set.
+    app_lang: RwSignal<Lang>,
 }
 
 impl Nav {
@@ -26,9 +31,40 @@ impl Nav {
             Param::Valid(lang) => *lang,
             _ => stored_lang().unwrap_or_else(browser_lang),
         };
+        let lang = RwSignal::new(lang);
         Nav {
             url: RwSignal::new(state),
-            lang: RwSignal::new(lang),
+            lang,
+            app_lang: lang,
+        }
+    }
+
+    /// This context for one view, whose reactive code reads a language signal of its own, owned
+    /// by the current reactive owner (the view) and kept equal to the app-wide one by a single
+    /// subscription, which is removed again when the owner is cleaned up.
+    ///
+    /// Why: `reactive_graph` 0.2 never removes a dropped effect from the subscriber list of a
+    /// signal it read (only an effect that runs again unsubscribes itself), and the app-wide
+    /// language rarely changes. Without this, every text and link of every view ever shown stays
+    /// in that list (≈ 100 entries per route change, with their effects' allocations: the Wasm
+    /// memory grew without bound). With it, those entries go with the view's own signal.
+    pub fn scoped(self) -> Nav {
+        let app_lang = self.app_lang;
+        let lang = RwSignal::new(app_lang.get_untracked());
+        let follow = RenderEffect::new(move |_: Option<()>| {
+            let now = app_lang.get();
+            if lang.get_untracked() != now {
+                lang.set(now);
+            }
+        });
+        on_cleanup(move || {
+            app_lang.remove_subscriber(&follow.to_any_subscriber());
+            drop(follow);
+        });
+        Nav {
+            url: self.url,
+            lang,
+            app_lang,
         }
     }
 
@@ -51,7 +87,7 @@ impl Nav {
 
     /// Switches the UI language, remembers it, and keeps the URL in step.
     pub fn set_lang(&self, lang: Lang) {
-        self.lang.set(lang);
+        self.app_lang.set(lang);
         let _ = <gloo_storage::LocalStorage as gloo_storage::Storage>::set(LANG_KEY, lang.param());
         let href = self.route().href(lang);
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -63,7 +99,7 @@ impl Nav {
     pub fn sync_from_location(&self) {
         let state = UrlState::parse(&current_query());
         if let Param::Valid(lang) = state.lang {
-            self.lang.set(lang);
+            self.app_lang.set(lang);
         }
         self.url.set(state);
     }
