@@ -9,6 +9,11 @@ route the app opens (`<meta name="gd-route">`, read when the URL has no query) a
 without JavaScript, a <noscript> with the chart as a static SVG and a link to its data.
 index.html itself gets the same <noscript> (the map) and its Open Graph tags.
 
+An area page also opens with its pre-rendered first view (`static/pre-area-<slug>.html`, written by
+render-static with every value escaped: the app's page above its first chart and that chart, with
+CSS tooltips), so its chart is visible and hoverable before the Wasm arrives; its no-script text
+then sits in a <noscript> below it, without a second picture of the chart.
+
 Every value written into the HTML is escaped with html.escape(quote=True): titles come from data.
 Running it twice gives the same result (earlier insertions are removed first).
 
@@ -23,6 +28,7 @@ from pathlib import Path
 BEGIN, END = "<!--gd-static-->", "<!--/gd-static-->"
 BLOCK = re.compile(r"[ \t]*" + re.escape(BEGIN) + r".*?" + re.escape(END) + r"\n?", re.S)
 PAGE_NAME = re.compile(r"^(area|indicator)-[A-Za-z0-9][A-Za-z0-9._-]*\.html$")
+WASM_PRELOAD = re.compile(r'<link rel="preload" href="\./[A-Za-z0-9._-]+_bg\.wasm"[^>]*>')
 REL_PATH = re.compile(r"^(static|data)/[A-Za-z0-9][A-Za-z0-9._/-]*$")
 
 
@@ -66,28 +72,34 @@ def head_tags(page: dict, base: str, og_fallback: str) -> str:
     return BEGIN + "\n  " + "\n  ".join(tags) + "\n  " + END + "\n"
 
 
-def noscript(page: dict) -> str:
+def noscript(page: dict, figure: bool = True) -> str:
+    """The no-script block: the chart as an image (unless the page shows it pre-rendered) and the
+    links to its data and share card."""
     name = page["title"].split(" · ")[0]
     card = (
         f'<li><a href="{esc(page["card"])}">分享卡片 · Share card (PNG)</a></li>'
         if page["card"]
         else ""
     )
-    return (
-        f"{BEGIN}<noscript>\n"
+    image = (
         f'    <figure class="static-figure">\n'
         f'      <img src="{esc(page["svg"])}" alt="{esc(page["alt"])}" width="800">\n'
         f"      <figcaption>{esc(name)}</figcaption>\n"
         f"    </figure>\n"
-        f'    <ul><li><a href="{esc(page["csv"])}">{esc(page["csv"])}</a>（CSV）</li>{card}</ul>\n'
-        f"  </noscript>{END}\n"
+        if figure
+        else ""
     )
+    links = f'    <ul><li><a href="{esc(page["csv"])}">{esc(page["csv"])}</a>（CSV）</li>{card}</ul>\n'
+    if not figure:
+        # Inside a fallback that is itself in <noscript> (noscript elements cannot nest).
+        return f"{BEGIN}{links.lstrip()}  {END}\n"
+    return f"{BEGIN}<noscript>\n{image}{links}  </noscript>{END}\n"
 
 
 def check(page: dict) -> None:
     if page["kind"] != "home" and not PAGE_NAME.match(page["page"]):
         sys.exit(f"static_pages: pages.json: unsafe page name {page['page']!r}")
-    for key in ("svg", "csv", "og_image", "card"):
+    for key in ("svg", "csv", "og_image", "card", "prerender"):
         if page[key] and not REL_PATH.match(page[key]):
             sys.exit(f"static_pages: pages.json: {page['page']}: unsafe {key} {page[key]!r}")
 
@@ -110,10 +122,32 @@ def render(template: str, page: dict, base: str, og_fallback: str) -> str:
     if "</head>" not in out:
         sys.exit("static_pages: dist/index.html has no </head>")
     out = out.replace("</head>", "  " + head_tags(page, base, og_fallback) + "</head>", 1)
+    prerendered = bool(page.get("prerender_html"))
     m = re.search(r'<div id="fallback"[^>]*>\s*<h1>.*?</h1>\n', out, re.S)
     if not m:
         sys.exit('static_pages: dist/index.html has no <div id="fallback"> with an <h1>')
-    return out[: m.end()] + "    " + noscript(page) + out[m.end():]
+    out = out[: m.end()] + "    " + noscript(page, figure=not prerendered) + out[m.end():]
+    return with_prerender(out, page["prerender_html"]) if prerendered else out
+
+
+def with_prerender(out: str, fragment: str) -> str:
+    """The page opens with its pre-rendered first view (written and escaped by render-static:
+    src/static_render/prerender.rs); the app takes its place once its own chart is drawn
+    (src/main.rs). The no-JavaScript text moves into <noscript>, below the view."""
+    fallback = re.search(r'<div id="fallback".*?\n  </div>\n', out, re.S)
+    body = out.find("<body>\n")
+    if not fallback or body < 0:
+        sys.exit('static_pages: dist/index.html has no <body> and <div id="fallback"> to pre-render into')
+    view = f'{BEGIN}<div id="prerender">\n{fragment}\n  </div>{END}\n'
+    noscript_fallback = f"  {BEGIN}<noscript>{END}\n{fallback.group(0)}  {BEGIN}</noscript>{END}\n"
+    start = body + len("<body>\n")
+    out = out[:start] + "  " + view + out[start: fallback.start()] + noscript_fallback + out[fallback.end():]
+    # The first view is in the HTML, so the Wasm is no longer on its critical path: no preload that
+    # would share a slow link with the HTML and CSS. The boot script still fetches it right after.
+    out, n = WASM_PRELOAD.subn("", out)
+    if n != 1:
+        sys.exit("static_pages: dist/index.html has no Wasm preload link to drop (Trunk's output changed?)")
+    return out
 
 
 def main() -> None:
@@ -138,6 +172,8 @@ def main_for(dist: Path) -> None:
     written = 0
     for page in pages:
         check(page)
+        if page.get("prerender"):
+            page["prerender_html"] = (dist / page["prerender"]).read_text(encoding="utf-8")
         if page["kind"] == "home":
             continue
         (dist / page["page"]).write_text(render(template, page, base, og_fallback), encoding="utf-8")

@@ -192,7 +192,13 @@ pub fn layout(chart: &TargetChart, width: u32) -> Layout {
     }
 }
 
-/// The bar under a pointer at (x, y), if any; the whole row band counts, so thin bars are easy to hit.
+/// The vertical band `[top, bottom)` in which a pointer selects `bar`: the bar and half the gaps
+/// around it, so thin bars are easy to hit. The bands of a chart touch and do not overlap.
+pub fn hit_band(bar: &BarBox) -> (i32, i32) {
+    (bar.rect.1 - BAR_GAP / 2, bar.rect.3 + BAR_GAP - BAR_GAP / 2)
+}
+
+/// The bar under a pointer at (x, y), if any (see [`hit_band`]).
 pub fn hit(layout: &Layout, x: f64, y: f64) -> Option<BarBox> {
     let (x, y) = (x.round() as i32, y.round() as i32);
     if x < 0 || x > layout.width as i32 {
@@ -201,8 +207,18 @@ pub fn hit(layout: &Layout, x: f64, y: f64) -> Option<BarBox> {
     layout
         .bars
         .iter()
-        .find(|b| y >= b.rect.1 - BAR_GAP / 2 && y < b.rect.3 + BAR_GAP - BAR_GAP / 2)
+        .find(|b| {
+            let (top, bottom) = hit_band(b);
+            y >= top && y < bottom
+        })
         .copied()
+}
+
+/// What the tooltip of one bar says: "移动电话用户普及率 · 2017 ≥ 110%".
+pub fn tooltip(chart: &TargetChart, row: usize, bar: usize) -> Option<String> {
+    let r = chart.rows.get(row)?;
+    let b = r.bars.get(bar)?;
+    Some(format!("{} · {} {}", r.name, b.year, b.label))
 }
 
 fn rgb(c: (u8, u8, u8)) -> RGBColor {

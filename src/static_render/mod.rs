@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+pub mod prerender;
+
 use crate::chart::heatmap::{fit, text_width};
 use crate::chart::summary::indicator_sentence;
 use crate::data::{AreaIndex, AreaSummary, Indicator};
@@ -101,6 +103,13 @@ pub struct PageMeta {
     pub csv: String,
     /// Absolute URL of the page when a site URL is given, else empty.
     pub url: String,
+    /// The pre-rendered first view (`static/pre-….html`, see [`prerender`]); empty when none.
+    pub prerender: String,
+}
+
+/// File name (in [`STATIC_DIR`]) of an area page's pre-rendered first view.
+pub fn prerender_html(slug: &str) -> Option<String> {
+    safe_id(slug).then(|| format!("pre-area-{slug}.html"))
 }
 
 /// The site's base URL, normalised to end in `/`; `None` when absent or not a safe http(s) URL.
@@ -156,6 +165,7 @@ pub fn area_page(area: &AreaSummary, first_chart: &str, base: Option<&str>) -> O
         card: format!("{STATIC_DIR}/card-area-{}.png", area.slug),
         csv: TARGETS_CSV.to_owned(),
         url: absolute(base, &page),
+        prerender: format!("{STATIC_DIR}/{}", prerender_html(&area.slug)?),
         page,
     })
 }
@@ -179,6 +189,7 @@ pub fn indicator_page(ind: &Indicator, base: Option<&str>) -> Option<PageMeta> {
         card: format!("{STATIC_DIR}/card-indicator-{}.png", ind.id),
         csv: TARGETS_CSV.to_owned(),
         url: absolute(base, &page),
+        prerender: String::new(),
         page,
     })
 }
@@ -199,6 +210,7 @@ pub fn home_page(index: &AreaIndex, base: Option<&str>) -> PageMeta {
         card: String::new(),
         csv: "data/csv/task_cities.csv".to_owned(),
         url: base.map(str::to_owned).unwrap_or_default(),
+        prerender: String::new(),
     }
 }
 

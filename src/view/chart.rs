@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::chart::target_bars::{
-    area_chart_title, hit, layout, to_export_svg, to_svg, TargetChart,
+    area_chart_title, hit, layout, to_export_svg, to_svg, tooltip, TargetChart,
 };
 use crate::chart::Theme;
 use std::sync::Arc;
@@ -109,11 +109,7 @@ pub fn TargetChartView(
     };
     let tooltip = move || {
         let (row, bar) = highlight()?;
-        chart.with_value(|c| {
-            let r = c.rows.get(row)?;
-            let b = r.bars.get(bar)?;
-            Some(format!("{} · {} {}", r.name, b.year, b.label))
-        })
+        chart.with_value(|c| tooltip(c, row, bar))
     };
     let on_move = move |ev: leptos::ev::MouseEvent| {
         let Some(el) = plot.get_untracked() else {

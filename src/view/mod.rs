@@ -12,5 +12,6 @@ pub mod map;
 pub mod nav;
 pub mod pages;
 pub mod panic;
+pub mod prerender;
 
 pub use app::App;

@@ -157,11 +157,15 @@ test('every per-view page has its title, Open Graph tags and route; og:image is 
   }
 });
 
-test('without JavaScript a page shows its static chart image and a link to the data', async () => {
+test('without JavaScript a page shows its chart (pre-rendered, or a static image) and a link to the data', async () => {
   const { context, page } = await openPage(browser, { javaScriptEnabled: false });
   try {
+    // An area page shows its pre-rendered first view instead of an image (tests/e2e/prerender.test.mjs).
+    await page.goto(server.url + 'area-logistics.html');
+    assert.ok(await page.isVisible('#prerender figure.chart[data-chart="logistics.targets-1"] .prechart__pic.is-wide.is-light'));
+    assert.equal(await page.locator('.static-figure img').count(), 0, 'no second picture of the chart');
+    assert.ok(await page.locator('a[href$=".csv"]').first().isVisible(), 'a link to the CSV');
     for (const [path, svg] of [
-      ['area-logistics.html', 'static/chart-logistics.targets-1.zh.svg'],
       ['indicator-overall.online-shopping-penetration.html', 'static/indicator-overall.online-shopping-penetration.zh.svg'],
       ['', 'static/map.zh.svg'],
     ]) {
@@ -239,14 +243,19 @@ test('static_pages.py escapes data in every attribute and text it writes', () =>
       kind, id, page: kind === 'home' ? 'index.html' : `${kind}-${id}.html`, route: kind === 'home' ? '' : `view=${kind}&id=${id}`,
       title: `${hostile} · t`, description: hostile, svg: 'static/x.svg', alt: hostile,
       og_image: kind === 'home' ? '' : 'static/og.png', card: kind === 'home' ? '' : 'static/card.png',
-      csv: 'data/csv/targets.csv', url: '',
+      csv: 'data/csv/targets.csv', url: '', prerender: kind === 'area' ? 'static/pre-area-x.html' : '',
     });
+    writeFileSync(join(dir, 'static', 'pre-area-x.html'), '<p id="pre-fragment">pre</p>');
     writeFileSync(join(dir, 'static', 'pages.json'), JSON.stringify([page('home', ''), page('area', 'x')]));
     const run = spawnSync('python3', [join(ROOT, 'tools', 'static_pages.py'), dir], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     const html = readFileSync(join(dir, 'area-x.html'), 'utf8');
     assert.ok(!html.includes('<script>alert'), 'no markup from data');
     assert.ok(html.includes('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;'));
+    // The pre-rendered view opens the body; the no-script text is one <noscript> (they cannot nest).
+    assert.match(html, /<body>\s*<!--gd-static--><div id="prerender">\s*<p id="pre-fragment">pre<\/p>/);
+    assert.equal(html.match(/<noscript>/g).length, 1);
+    assert.match(html, /<noscript><!--\/gd-static-->\s*<div id="fallback"[\s\S]*targets\.csv[\s\S]*<\/noscript>/);
     // A second run gives the same files (earlier insertions are replaced, not repeated).
     spawnSync('python3', [join(ROOT, 'tools', 'static_pages.py'), dir]);
     assert.equal(readFileSync(join(dir, 'area-x.html'), 'utf8'), html);

@@ -1,0 +1,235 @@
+//! The pre-rendered first view of an area page: the HTML that `tools/static_pages.py` puts into
+//! `dist/area-<slug>.html`, so that a reader sees the real first chart (and its tooltips, by CSS
+//! hover) before the Wasm has arrived. The app mounts behind it and takes its place when its own
+//! first chart is drawn (`src/main.rs`), so nothing moves: this markup repeats the app's page
+//! above the chart — skip link, header, `<main>`, the area's title, lead and "targets" heading —
+//! with the same elements and classes, and the chart is drawn by the same code at the widths the
+//! app would draw it (`tests/e2e/prerender.test.mjs` checks that the chart does not move).
+//!
+//! Every value is escaped by `maud`; the only markup inserted as is comes from plotters, which
+//! escapes the text it writes (as in the app).
+
+use maud::{html, Markup, PreEscaped};
+
+use crate::chart::summary::indicator_sentence;
+use crate::chart::target_bars::{hit_band, layout, targets_caption, to_svg, tooltip, TargetChart};
+use crate::chart::Theme;
+use crate::data::{AreaSummary, Indicator};
+use crate::export::safe_url;
+use crate::i18n::{Lang, Msg};
+use crate::route::{MapLayer, Route};
+
+/// Width of the chart in the app on a wide screen: `main` is at most 60rem with 1rem padding.
+pub const WIDE_PX: u32 = 928;
+/// Width of the chart in the app on a 375-px phone (the most common phone width).
+pub const NARROW_PX: u32 = 343;
+/// Where the tooltip's baseline sits below the drawing: inside the `.chart__tooltip` line that
+/// the app fills on hover (its top margin plus the line's ascent).
+const TIP_BASELINE_PX: u32 = 23;
+
+/// The pre-rendered view of one area page (in Chinese, the language of a page without `lang`).
+pub fn area_view(summary: &AreaSummary, chart: &TargetChart, indicators: &[Indicator]) -> String {
+    let lang = Lang::Zh;
+    let t = |m: Msg| m.text(lang);
+    let title = targets_caption(chart, lang);
+    let sentences: Vec<String> = chart
+        .rows
+        .iter()
+        .filter_map(|r| indicators.iter().find(|i| i.id == r.indicator_id))
+        .map(|i| indicator_sentence(i, lang))
+        .collect();
+    let label = format!("{title}。{}", sentences.join("；"));
+    let nav = [
+        (Route::Home, Msg::NavHome),
+        (Route::Map(MapLayer::AllTasks), Msg::NavMap),
+        (Route::Departments, Msg::NavDepartments),
+        (Route::Plan(None), Msg::NavPlanText),
+        (Route::Search(String::new()), Msg::NavSearch),
+        (Route::About, Msg::NavAbout),
+    ];
+    let markup: Markup = html! {
+        a.skip-link href="#pre-main" { (t(Msg::SkipToContent)) }
+        header.site-header {
+            a.site-title href=(href(&Route::Home)) { (t(Msg::SiteTitle)) }
+            nav aria-label=(t(Msg::NavHome)) {
+                ul.site-nav {
+                    @for (route, msg) in &nav {
+                        li { a href=(href(route)) { (t(*msg)) } }
+                    }
+                }
+            }
+            // A real link rather than the app's button: without the app it still switches.
+            a.lang-switch lang=(lang.other().code()) aria-label=(t(Msg::LanguageSwitchLabel))
+                href=(safe_url(&format!("?{}&lang={}", route_query(&summary.slug), lang.other().param())).unwrap_or_default()) {
+                (t(Msg::LanguageSwitch))
+            }
+        }
+        main #pre-main tabindex="-1" {
+            article.area data-area=(summary.slug) {
+                h1 { (summary.name.get(lang)) }
+                p.lead { (summary.description.get(lang)) }
+                section aria-labelledby="pre-targets-h" {
+                    h2 #pre-targets-h { (t(Msg::Targets)) }
+                    figure.chart data-chart=(chart.id) {
+                        figcaption.chart__title { (title) }
+                        div.chart__plot.prechart role="img" aria-label=(label) data-prerendered="true" {
+                            (PreEscaped(picture(chart, WIDE_PX, Theme::LIGHT, "is-wide is-light")))
+                            (PreEscaped(picture(chart, WIDE_PX, Theme::DARK, "is-wide is-dark")))
+                            (PreEscaped(picture(chart, NARROW_PX, Theme::LIGHT, "is-narrow is-light")))
+                            (PreEscaped(picture(chart, NARROW_PX, Theme::DARK, "is-narrow is-dark")))
+                        }
+                        p.chart__tooltip {}
+                        ul.chart__summary {
+                            @for s in &sentences { li { (s) } }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    markup.into_string()
+}
+
+/// A route's link as the app writes it (through the one allowlist).
+fn href(route: &Route) -> String {
+    safe_url(&route.href(Lang::Zh)).unwrap_or_default()
+}
+
+fn route_query(slug: &str) -> String {
+    Route::Area(slug.to_owned())
+        .href(Lang::Zh)
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.starts_with("lang="))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The chart as the app draws it at `width`, with a class for the CSS that picks the variant for
+/// the screen, and one hover band per bar whose tooltip shows below the drawing (CSS `:hover`).
+fn picture(chart: &TargetChart, width: u32, theme: Theme, class: &str) -> String {
+    let svg = to_svg(chart, width, theme, None);
+    let geometry = layout(chart, width);
+    let tip_y = geometry.height + TIP_BASELINE_PX;
+    let bands = html! {
+        g.prechart__hits {
+            @for b in &geometry.bars {
+                @let (top, bottom) = hit_band(b);
+                g.prechart__bar {
+                    rect x="0" y=(top) width=(geometry.width) height=(bottom - top) {}
+                    text.prechart__tip x="0" y=(tip_y) { (tooltip(chart, b.row, b.bar).unwrap_or_default()) }
+                }
+            }
+        }
+    };
+    // plotters writes `<svg width=… height=… viewBox=… …>…</svg>`: the class and the alignment go
+    // into the opening tag, the bands before the closing one (on top of the bars).
+    let opened = svg.replacen(
+        "<svg ",
+        &format!(r#"<svg class="prechart__pic {class}" preserveAspectRatio="xMinYMin meet" aria-hidden="true" "#),
+        1,
+    );
+    match opened.rfind("</svg>") {
+        Some(end) => format!(
+            "{}{}{}",
+            &opened[..end],
+            bands.into_string(),
+            &opened[end..]
+        ),
+        None => opened,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+    use crate::chart::target_bars::charts_for;
+    use crate::data::{AreaFile, AreaIndex};
+
+    fn manufacturing() -> (AreaSummary, AreaFile) {
+        let index: AreaIndex =
+            serde_json::from_str(include_str!("../../data/areas.json")).expect("areas.json");
+        let summary = index
+            .areas
+            .into_iter()
+            .find(|a| a.slug == "manufacturing")
+            .expect("manufacturing in areas.json");
+        let area: AreaFile =
+            serde_json::from_str(include_str!("../../data/areas/manufacturing.json"))
+                .expect("manufacturing.json");
+        (summary, area)
+    }
+
+    #[test]
+    fn the_view_holds_the_first_chart_in_four_variants_with_one_band_per_bar() {
+        let (summary, area) = manufacturing();
+        let chart = &charts_for(&area.slug, &area.indicators, Lang::Zh)[0];
+        let html = area_view(&summary, chart, &area.indicators);
+        assert_eq!(html.matches("<svg ").count(), 4);
+        for class in [
+            "is-wide is-light",
+            "is-wide is-dark",
+            "is-narrow is-light",
+            "is-narrow is-dark",
+        ] {
+            assert!(
+                html.contains(&format!(r#"class="prechart__pic {class}""#)),
+                "{class}"
+            );
+        }
+        let bars: usize = chart.rows.iter().map(|r| r.bars.len()).sum();
+        assert!(bars > 0);
+        assert_eq!(
+            html.matches(r#"<g class="prechart__bar">"#).count(),
+            4 * bars
+        );
+        // The drawing is the app's own drawing at that width, byte for byte, before the bands.
+        let wide = to_svg(chart, WIDE_PX, Theme::LIGHT, None);
+        let body = wide
+            .split_once('>')
+            .map(|(_, rest)| rest)
+            .unwrap_or_default();
+        let body = body
+            .strip_suffix("</svg>\n")
+            .or(body.strip_suffix("</svg>"))
+            .unwrap_or(body);
+        assert!(
+            html.contains(body),
+            "the wide light picture is to_svg's output"
+        );
+        assert!(html.contains(&format!("<h1>{}</h1>", summary.name.zh)));
+        assert!(html.contains(&tooltip(chart, 0, 0).unwrap_or_default()));
+    }
+
+    #[test]
+    fn bands_cover_every_bar_and_do_not_overlap() {
+        let (_, area) = manufacturing();
+        let chart = &charts_for(&area.slug, &area.indicators, Lang::Zh)[0];
+        for width in [WIDE_PX, NARROW_PX] {
+            let g = layout(chart, width);
+            let bands: Vec<(i32, i32)> = g.bars.iter().map(hit_band).collect();
+            for (b, band) in g.bars.iter().zip(&bands) {
+                assert!(band.0 <= b.rect.1 && band.1 >= b.rect.3);
+            }
+            for pair in bands.windows(2) {
+                assert!(pair[0].1 <= pair[1].0, "{pair:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_from_the_data_is_escaped() {
+        let (mut summary, area) = manufacturing();
+        summary.name.zh = r#"<script>alert(1)</script>"#.into();
+        summary.description.zh = r#"" onmouseover="alert(1)"#.into();
+        let mut indicators = area.indicators.clone();
+        indicators[0].name.zh = "<img src=x onerror=alert(1)>".into();
+        let chart = &charts_for(&area.slug, &indicators, Lang::Zh)[0];
+        let html = area_view(&summary, chart, &indicators);
+        assert!(!html.contains("<script>"));
+        assert!(!html.contains("<img"));
+        assert!(!html.contains(r#"" onmouseover"#));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+}
