@@ -1,4 +1,6 @@
-// Service worker: keeps the app shell and the datasets so the explorer works offline after one visit.
+// Service worker: keeps the app shell and the shared datasets so the explorer works offline after one
+// visit. An area's own file (data/areas/*.json) is not precached — a reader who opens one area pays
+// for that area only (issue #9) — but kept once fetched, so every area seen online opens offline.
 // tools/postbuild.py fills in PRECACHE and VERSION for each build; a new build has a new VERSION, so the
 // browser installs the new worker on the next visit, which replaces the old cache.
 const VERSION = '__VERSION__';
@@ -45,7 +47,9 @@ self.addEventListener('fetch', (event) => {
       })
       .catch(() =>
         caches.match(request, { ignoreSearch: request.mode === 'navigate' })
-          .then((hit) => hit || caches.match('./'))
+          // Only a page falls back to the app shell; a dataset that is not kept is a network error
+          // (the app then says "offline"), never the shell's HTML in place of JSON.
+          .then((hit) => hit || (request.mode === 'navigate' ? caches.match('./') : undefined))
           .then((hit) => hit || Response.error()),
       ),
   );

@@ -67,6 +67,8 @@ def write_service_worker(dist: Path) -> None:
             continue
         if rel.startswith("data/") and not (rel.endswith(".json") or rel.endswith(".geojson")):
             continue  # CSV tables and SOURCE.md are for download, not needed offline
+        if rel.startswith("data/areas/"):
+            continue  # one area page loads one area file (issue #9): the others are kept once visited
         if rel.startswith("static/") or re.match(r"(area|indicator)-.*\.html$", rel):
             continue  # build-time images and per-view pages are for crawlers, sharing and no-script readers
         keep.append(rel)
