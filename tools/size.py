@@ -6,6 +6,7 @@ the JS glue, the Wasm, the CSS and the small shared datasets.
 Usage: python3 tools/size.py dist
 """
 import gzip
+import re
 import shutil
 import subprocess
 import sys
@@ -34,8 +35,14 @@ def main() -> None:
         print(f"{name:<{width}} {raw:>9} {gz:>9} {br if br is not None else '-':>9}")
     total = lambda i: sum(r[i] or 0 for r in rows)
     print(f"{'TOTAL':<{width}} {total(1):>9} {total(2):>9} {total(3):>9}")
-    app = [r for r in rows if "/" not in r[0] and not r[0].startswith("_")]
+    # Per-view pages (area-*.html, indicator-*.html, embed.html) are other entry points, not part of
+    # what a visit loads: counted apart.
+    per_view = re.compile(r"^((area|indicator)-.*|embed)\.html$")
+    app = [r for r in rows if "/" not in r[0] and not r[0].startswith("_") and not per_view.match(r[0])]
+    pages = [r for r in rows if per_view.match(r[0]) and r[0] != "embed.html"]
     print(f"{'app shell (no data)':<{width}} {sum(r[1] for r in app):>9} {sum(r[2] for r in app):>9} {sum(r[3] or 0 for r in app):>9}")
+    label = f"{len(pages)} per-view pages (pre-rendered)"
+    print(f"{label:<{width}} {sum(r[1] for r in pages):>9} {sum(r[2] for r in pages):>9} {sum(r[3] or 0 for r in pages):>9}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ route the app opens (`<meta name="gd-route">`, read when the URL has no query) a
 without JavaScript, a <noscript> with the chart as a static SVG and a link to its data.
 index.html itself gets the same <noscript> (the map) and its Open Graph tags.
 
-An area page also opens with its pre-rendered first view (`static/pre-area-<slug>.html`, written by
+An area or indicator page also opens with its pre-rendered first view (`static/pre-<kind>-<id>.html`, written by
 render-static with every value escaped: the app's page above its first chart and that chart, with
 CSS tooltips), so its chart is visible and hoverable before the Wasm arrives; its no-script text
 then sits in a <noscript> below it, without a second picture of the chart.

@@ -39,7 +39,7 @@ use gd_plus::i18n::{Lang, Msg};
 use gd_plus::route::MapLayer;
 use gd_plus::static_render::{
     area_page, card_url_line, chart_svg, heatmap_svg, home_page, indicator_page, indicator_svg,
-    map_svg, prerender, prerender_html, site_base, svg_height, wrap, PageMeta, CARD_SIZE,
+    map_svg, prerender, prerender_html, site_base, svg_height, wrap, Kind, PageMeta, CARD_SIZE,
     EXPORT_WIDTH, OG_SIZE, SOURCE_LINE,
 };
 use plotters::prelude::*;
@@ -536,7 +536,7 @@ fn run(o: &Options) -> Result<(), String> {
             png_bytes += page_images(r, &o.out, &page, &summary.name.zh, first)?;
             png_count += 2;
         }
-        if let Some(file) = prerender_html(&summary.slug) {
+        if let Some(file) = prerender_html(Kind::Area, &summary.slug) {
             let view = prerender::area_view(summary, first, &area.indicators);
             write(&o.out.join(file), view.as_bytes())?;
         }
@@ -550,6 +550,10 @@ fn run(o: &Options) -> Result<(), String> {
             if let Some(r) = &r {
                 png_bytes += page_images(r, &o.out, &page, &ind.name.zh, chart)?;
                 png_count += 2;
+            }
+            if let Some(file) = prerender_html(Kind::Indicator, &ind.id) {
+                let view = prerender::indicator_view(summary, chart, ind);
+                write(&o.out.join(file), view.as_bytes())?;
             }
             pages.push(page);
         }

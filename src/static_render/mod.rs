@@ -107,9 +107,15 @@ pub struct PageMeta {
     pub prerender: String,
 }
 
-/// File name (in [`STATIC_DIR`]) of an area page's pre-rendered first view.
-pub fn prerender_html(slug: &str) -> Option<String> {
-    safe_id(slug).then(|| format!("pre-area-{slug}.html"))
+/// File name (in [`STATIC_DIR`]) of the pre-rendered first view of a page (`kind` is `area` or
+/// `indicator`), e.g. `pre-area-finance.html`.
+pub fn prerender_html(kind: Kind, id: &str) -> Option<String> {
+    let kind = match kind {
+        Kind::Area => "area",
+        Kind::Indicator => "indicator",
+        Kind::Home => return None,
+    };
+    safe_id(id).then(|| format!("pre-{kind}-{id}.html"))
 }
 
 /// The site's base URL, normalised to end in `/`; `None` when absent or not a safe http(s) URL.
@@ -165,7 +171,7 @@ pub fn area_page(area: &AreaSummary, first_chart: &str, base: Option<&str>) -> O
         card: format!("{STATIC_DIR}/card-area-{}.png", area.slug),
         csv: TARGETS_CSV.to_owned(),
         url: absolute(base, &page),
-        prerender: format!("{STATIC_DIR}/{}", prerender_html(&area.slug)?),
+        prerender: format!("{STATIC_DIR}/{}", prerender_html(Kind::Area, &area.slug)?),
         page,
     })
 }
@@ -189,7 +195,7 @@ pub fn indicator_page(ind: &Indicator, base: Option<&str>) -> Option<PageMeta> {
         card: format!("{STATIC_DIR}/card-indicator-{}.png", ind.id),
         csv: TARGETS_CSV.to_owned(),
         url: absolute(base, &page),
-        prerender: String::new(),
+        prerender: format!("{STATIC_DIR}/{}", prerender_html(Kind::Indicator, &ind.id)?),
         page,
     })
 }

@@ -1,8 +1,9 @@
-//! The pre-rendered first view of an area page: the HTML that `tools/static_pages.py` puts into
-//! `dist/area-<slug>.html`, so that a reader sees the real first chart (and its tooltips, by CSS
+//! The pre-rendered first view of an area or indicator page: the HTML that `tools/static_pages.py`
+//! puts into `dist/area-<slug>.html` and `dist/indicator-<id>.html`, so that a reader sees the real first chart (and its tooltips, by CSS
 //! hover) before the Wasm has arrived. The app mounts behind it and takes its place when its own
 //! first chart is drawn (`src/main.rs`), so nothing moves: this markup repeats the app's page
-//! above the chart — skip link, header, `<main>`, the area's title, lead and "targets" heading —
+//! above the chart — skip link, header, `<main>`, the area's title, lead and "targets" heading, or
+//! the indicator's area link, name and note —
 //! with the same elements and classes, and the chart is drawn by the same code at the widths the
 //! app would draw it (`tests/e2e/prerender.test.mjs` checks that the chart does not move).
 //!
@@ -12,7 +13,9 @@
 use maud::{html, Markup, PreEscaped};
 
 use crate::chart::summary::indicator_sentence;
-use crate::chart::target_bars::{hit_band, layout, targets_caption, to_svg, tooltip, TargetChart};
+use crate::chart::target_bars::{
+    hit_band, indicator_chart_title, layout, targets_caption, to_svg, tooltip, TargetChart,
+};
 use crate::chart::Theme;
 use crate::data::{AreaSummary, Indicator};
 use crate::export::safe_url;
@@ -30,15 +33,45 @@ const TIP_BASELINE_PX: u32 = 23;
 /// The pre-rendered view of one area page (in Chinese, the language of a page without `lang`).
 pub fn area_view(summary: &AreaSummary, chart: &TargetChart, indicators: &[Indicator]) -> String {
     let lang = Lang::Zh;
-    let t = |m: Msg| m.text(lang);
     let title = targets_caption(chart, lang);
-    let sentences: Vec<String> = chart
-        .rows
-        .iter()
-        .filter_map(|r| indicators.iter().find(|i| i.id == r.indicator_id))
-        .map(|i| indicator_sentence(i, lang))
-        .collect();
-    let label = format!("{title}。{}", sentences.join("；"));
+    let sentences = chart_sentences(chart, indicators);
+    let page = html! {
+        article.area data-area=(summary.slug) {
+            h1 { (summary.name.get(lang)) }
+            p.lead { (summary.description.get(lang)) }
+            section aria-labelledby="pre-targets-h" {
+                h2 #pre-targets-h { (Msg::Targets.text(lang)) }
+                (figure(chart, &title, &sentences))
+            }
+        }
+    };
+    shell(&Route::Area(summary.slug.clone()), page)
+}
+
+/// The pre-rendered view of one indicator's page: the link to its area, its name, its note and
+/// its chart (the page's table and tasks follow with the app).
+pub fn indicator_view(area: &AreaSummary, chart: &TargetChart, ind: &Indicator) -> String {
+    let lang = Lang::Zh;
+    let title = indicator_chart_title(ind.name.get(lang), chart);
+    let sentences = vec![indicator_sentence(ind, lang)];
+    let page = html! {
+        article.indicator-page data-indicator=(ind.id) {
+            p.breadcrumb { a href=(href(&Route::Area(area.slug.clone()))) { (area.name.get(lang)) } }
+            h1 { (ind.name.get(lang)) }
+            @if let Some(note) = &ind.note {
+                p.indicator__note { strong { (Msg::Note.text(lang)) "：" } (note.get(lang)) }
+            }
+            (figure(chart, &title, &sentences))
+        }
+    };
+    shell(&Route::Indicator(ind.id.clone()), page)
+}
+
+/// The app's page around `page`: skip link, header with navigation and language switch, `<main>`.
+/// Ids carry a `pre-` prefix so that they never clash with the app's while both are in the page.
+fn shell(route: &Route, page: Markup) -> String {
+    let lang = Lang::Zh;
+    let t = |m: Msg| m.text(lang);
     let nav = [
         (Route::Home, Msg::NavHome),
         (Route::Map(MapLayer::AllTasks), Msg::NavMap),
@@ -60,49 +93,48 @@ pub fn area_view(summary: &AreaSummary, chart: &TargetChart, indicators: &[Indic
             }
             // A real link rather than the app's button: without the app it still switches.
             a.lang-switch lang=(lang.other().code()) aria-label=(t(Msg::LanguageSwitchLabel))
-                href=(safe_url(&format!("?{}&lang={}", route_query(&summary.slug), lang.other().param())).unwrap_or_default()) {
+                href=(safe_url(&route.href(lang.other())).unwrap_or_default()) {
                 (t(Msg::LanguageSwitch))
             }
         }
-        main #pre-main tabindex="-1" {
-            article.area data-area=(summary.slug) {
-                h1 { (summary.name.get(lang)) }
-                p.lead { (summary.description.get(lang)) }
-                section aria-labelledby="pre-targets-h" {
-                    h2 #pre-targets-h { (t(Msg::Targets)) }
-                    figure.chart data-chart=(chart.id) {
-                        figcaption.chart__title { (title) }
-                        div.chart__plot.prechart role="img" aria-label=(label) data-prerendered="true" {
-                            (PreEscaped(picture(chart, WIDE_PX, Theme::LIGHT, "is-wide is-light")))
-                            (PreEscaped(picture(chart, WIDE_PX, Theme::DARK, "is-wide is-dark")))
-                            (PreEscaped(picture(chart, NARROW_PX, Theme::LIGHT, "is-narrow is-light")))
-                            (PreEscaped(picture(chart, NARROW_PX, Theme::DARK, "is-narrow is-dark")))
-                        }
-                        p.chart__tooltip {}
-                        ul.chart__summary {
-                            @for s in &sentences { li { (s) } }
-                        }
-                    }
-                }
-            }
-        }
+        main #pre-main tabindex="-1" { (page) }
     };
     markup.into_string()
+}
+
+/// One sentence per indicator the chart draws (its text alternative, as the app writes it).
+fn chart_sentences(chart: &TargetChart, indicators: &[Indicator]) -> Vec<String> {
+    chart
+        .rows
+        .iter()
+        .filter_map(|r| indicators.iter().find(|i| i.id == r.indicator_id))
+        .map(|i| indicator_sentence(i, Lang::Zh))
+        .collect()
+}
+
+/// The chart's figure as the app's `TargetChartView` lays it out down to its summary.
+fn figure(chart: &TargetChart, title: &str, sentences: &[String]) -> Markup {
+    let label = format!("{title}。{}", sentences.join("；"));
+    html! {
+        figure.chart data-chart=(chart.id) {
+            figcaption.chart__title { (title) }
+            div.chart__plot.prechart role="img" aria-label=(label) data-prerendered="true" {
+                (PreEscaped(picture(chart, WIDE_PX, Theme::LIGHT, "is-wide is-light")))
+                (PreEscaped(picture(chart, WIDE_PX, Theme::DARK, "is-wide is-dark")))
+                (PreEscaped(picture(chart, NARROW_PX, Theme::LIGHT, "is-narrow is-light")))
+                (PreEscaped(picture(chart, NARROW_PX, Theme::DARK, "is-narrow is-dark")))
+            }
+            p.chart__tooltip {}
+            ul.chart__summary {
+                @for s in sentences { li { (s) } }
+            }
+        }
+    }
 }
 
 /// A route's link as the app writes it (through the one allowlist).
 fn href(route: &Route) -> String {
     safe_url(&route.href(Lang::Zh)).unwrap_or_default()
-}
-
-fn route_query(slug: &str) -> String {
-    Route::Area(slug.to_owned())
-        .href(Lang::Zh)
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.starts_with("lang="))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 /// The chart as the app draws it at `width`, with a class for the CSS that picks the variant for
@@ -200,6 +232,32 @@ mod tests {
         );
         assert!(html.contains(&format!("<h1>{}</h1>", summary.name.zh)));
         assert!(html.contains(&tooltip(chart, 0, 0).unwrap_or_default()));
+    }
+
+    #[test]
+    fn an_indicator_view_links_its_area_and_holds_its_own_chart() {
+        let (summary, area) = manufacturing();
+        let ind = area
+            .indicators
+            .iter()
+            .find(|i| !i.targets.is_empty())
+            .unwrap();
+        let chart = &charts_for(&area.slug, std::slice::from_ref(ind), Lang::Zh)[0];
+        let html = indicator_view(&summary, chart, ind);
+        assert!(html.contains(&format!(
+            r#"<article class="indicator-page" data-indicator="{}">"#,
+            ind.id
+        )));
+        assert!(html.contains(&format!(
+            r#"<p class="breadcrumb"><a href="?view=area&amp;id={}&amp;lang=zh">{}</a></p>"#,
+            area.slug, summary.name.zh
+        )));
+        assert!(html.contains(&format!("<h1>{}</h1>", ind.name.zh)));
+        assert_eq!(html.matches("<svg ").count(), 4);
+        assert!(html.contains(&format!(
+            r#"href="?view=indicator&amp;id={}&amp;lang=en""#,
+            ind.id
+        )));
     }
 
     #[test]

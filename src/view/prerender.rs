@@ -1,5 +1,5 @@
 //! Taking over from a pre-rendered first view (`<div id="prerender">`, written at build time by
-//! `src/static_render/prerender.rs` into `area-<slug>.html`). The reader already sees the real
+//! `src/static_render/prerender.rs` into `area-<slug>.html` and `indicator-<id>.html`). The reader already sees the real
 //! first chart; the app is mounted hidden behind it (`.app-pending`: laid out at full width,
 //! invisible, out of the flow) and takes its place in one step — in the same task, so no frame
 //! shows both or neither — once its page has settled: its first chart is drawn, or it shows an

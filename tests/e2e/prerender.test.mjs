@@ -1,5 +1,6 @@
-// End-to-end: the pre-rendered first view of an area page (issue #9: visible and interactive before
-// the Wasm arrives). area-<slug>.html carries the app's page above its first chart and that chart,
+// End-to-end: the pre-rendered first view of an area or indicator page (issue #9: visible and
+// interactive before the Wasm arrives). area-<slug>.html (and indicator-<id>.html) carries the app's
+// page above its first chart and that chart,
 // drawn at build time (src/static_render/prerender.rs), with CSS tooltips; the app mounts hidden
 // behind it and takes its place (src/view/prerender.rs). Checked here:
 // (a) without JavaScript: the chart, the variant for the screen (wide/narrow, light/dark), a tooltip
@@ -14,7 +15,10 @@ import { startNginx, launch, openPage, axe, readJson } from './harness.mjs';
 
 const AREA = 'manufacturing';
 const PAGE = `area-${AREA}.html`;
-const APP_CHART = '#app:not(.app-pending) article.area .chart__plot[data-chart-ready] svg';
+const APP_CHART = '#app:not(.app-pending) main article .chart__plot[data-chart-ready] svg';
+// An indicator's page is pre-rendered the same way (its area link, name, note and chart).
+const INDICATOR = readJson(`areas/${AREA}.json`).indicators.find((i) => i.targets.length && i.note) ??
+  readJson(`areas/${AREA}.json`).indicators.find((i) => i.targets.length);
 
 let server, browser;
 before(async () => {
@@ -26,10 +30,11 @@ after(async () => {
   await server?.stop();
 });
 
-/** The first bar's tooltip as the app words it (chart::target_bars::tooltip), from data/. */
-function firstTooltip() {
+/** The first bar's tooltip as the app words it (chart::target_bars::tooltip), from data/: the
+ * area's first indicator with targets, or the given indicator. */
+function firstTooltip(indicator) {
   const area = readJson(`areas/${AREA}.json`);
-  const first = area.indicators.find((i) => i.targets.length);
+  const first = indicator ?? area.indicators.find((i) => i.targets.length);
   const t = first.targets[0];
   return { name: first.name.zh, year: String(t.year) };
 }
@@ -45,7 +50,7 @@ async function boxes(page, root) {
     const bar = [...scope.querySelectorAll('.chart__plot svg rect')]
       .find((r) => r.getAttribute('height') === '16' && r.getBoundingClientRect().width > 0);
     return {
-      h1: box(scope.querySelector('article.area h1')),
+      h1: box(scope.querySelector('main article h1')),
       caption: box(scope.querySelector('figure.chart .chart__title')),
       plot: box([...scope.querySelectorAll('figure.chart .chart__plot svg')].find((s) => s.getBoundingClientRect().width > 0)),
       bar: bar && box(bar),
@@ -70,21 +75,22 @@ const shownTip = (page) =>
     .filter((t) => getComputedStyle(t).visibility === 'visible' && t.getBoundingClientRect().width > 0)
     .map((t) => t.textContent));
 
-for (const { name, viewport, colorScheme, variant } of [
+for (const { name, viewport, colorScheme, variant, path = PAGE } of [
   { name: 'desktop, light', viewport: { width: 1024, height: 800 }, colorScheme: 'light', variant: 'is-wide.is-light' },
   { name: 'phone, dark', viewport: { width: 375, height: 740 }, colorScheme: 'dark', variant: 'is-narrow.is-dark' },
+  { name: 'indicator page, desktop', viewport: { width: 1024, height: 800 }, colorScheme: 'light', variant: 'is-wide.is-light', path: `indicator-${INDICATOR.id}.html` },
 ]) {
-  test(`without JavaScript the area page shows its first chart with tooltips (${name})`, async () => {
+  test(`without JavaScript the page shows its first chart with tooltips (${name})`, async () => {
     const { context, page } = await openPage(browser, { javaScriptEnabled: false, viewport, colorScheme });
     try {
-      await page.goto(server.url + PAGE);
+      await page.goto(server.url + path);
       const shown = await page.evaluate(() => [...document.querySelectorAll('.prechart__pic')]
         .filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.getAttribute('class')));
       assert.deepEqual(shown, [`prechart__pic ${variant.replace('.', ' ')}`], 'exactly one variant is shown');
       assert.deepEqual(await shownTip(page), [], 'no tooltip before a hover');
       await hoverFirstBar(page, '#prerender');
       const tips = await shownTip(page);
-      const want = firstTooltip();
+      const want = firstTooltip(path === PAGE ? null : INDICATOR);
       assert.equal(tips.length, 1, JSON.stringify(tips));
       assert.ok(tips[0].startsWith(`${want.name} · ${want.year} `), tips[0]);
       assert.ok(await page.locator('a[href$=".csv"]').first().isVisible(), 'a link to the CSV (no-script text)');
@@ -102,7 +108,7 @@ for (const { name, viewport, colorScheme, variant } of [
     let before;
     try {
       await held.page.route('**/*.wasm', (route) => route.abort());
-      await held.page.goto(server.url + PAGE);
+      await held.page.goto(server.url + path);
       await held.page.waitForSelector('#prerender .chart__plot[data-prerendered]');
       before = await boxes(held.page, '#prerender');
       // axe needs script (it cannot run with JavaScript off): the page as it is before the Wasm.
@@ -122,7 +128,7 @@ for (const { name, viewport, colorScheme, variant } of [
           for (const e of list.getEntries()) window.__shifts.push(e.value);
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      await page.goto(server.url + PAGE);
+      await page.goto(server.url + path);
       await page.waitForSelector(APP_CHART, { timeout: 20000 });
       assert.equal(await page.$('#prerender'), null, 'the pre-rendered view is gone');
       assert.equal(await page.$('.app-pending'), null, 'the app is shown');

@@ -160,15 +160,18 @@ test('every per-view page has its title, Open Graph tags and route; og:image is 
 test('without JavaScript a page shows its chart (pre-rendered, or a static image) and a link to the data', async () => {
   const { context, page } = await openPage(browser, { javaScriptEnabled: false });
   try {
-    // An area page shows its pre-rendered first view instead of an image (tests/e2e/prerender.test.mjs).
-    await page.goto(server.url + 'area-logistics.html');
-    assert.ok(await page.isVisible('#prerender figure.chart[data-chart="logistics.targets-1"] .prechart__pic.is-wide.is-light'));
-    assert.equal(await page.locator('.static-figure img').count(), 0, 'no second picture of the chart');
-    assert.ok(await page.locator('a[href$=".csv"]').first().isVisible(), 'a link to the CSV');
-    for (const [path, svg] of [
-      ['indicator-overall.online-shopping-penetration.html', 'static/indicator-overall.online-shopping-penetration.zh.svg'],
-      ['', 'static/map.zh.svg'],
+    // Area and indicator pages show their pre-rendered first view instead of an image
+    // (tests/e2e/prerender.test.mjs).
+    for (const [path, chart] of [
+      ['area-logistics.html', 'figure.chart[data-chart="logistics.targets-1"]'],
+      ['indicator-overall.online-shopping-penetration.html', 'article.indicator-page[data-indicator="overall.online-shopping-penetration"] figure.chart'],
     ]) {
+      await page.goto(server.url + path);
+      assert.ok(await page.isVisible(`#prerender ${chart} .prechart__pic.is-wide.is-light`), path);
+      assert.equal(await page.locator('.static-figure img').count(), 0, `${path}: no second picture of the chart`);
+      assert.ok(await page.locator('a[href$=".csv"]').first().isVisible(), `${path}: a link to the CSV`);
+    }
+    for (const [path, svg] of [['', 'static/map.zh.svg']]) {
       await page.goto(server.url + path);
       const img = page.locator('.static-figure img');
       assert.ok(await img.isVisible(), `${path || 'index.html'}: the static image is shown`);
