@@ -340,6 +340,24 @@ pub fn initial_query(search: &str, page_route: Option<&str>) -> String {
 }
 
 impl Route {
+    /// The view's own page beside `index.html` (`area-<slug>.html`, `indicator-<id>.html`, written
+    /// at build time: link previews, a pre-rendered first chart) as a relative URL that opens this
+    /// view: the page alone, which opens in the reader's language, or — for English, which the page
+    /// is not pre-rendered in — with the view's query. `None` for views without such a page.
+    pub fn own_page(&self, lang: Lang) -> Option<String> {
+        let file = match self {
+            Route::Area(id) if is_id(id) && !id.is_empty() => format!("area-{id}.html"),
+            Route::Indicator(id) if is_id(id) && !id.is_empty() => {
+                format!("indicator-{id}.html")
+            }
+            _ => return None,
+        };
+        Some(match lang {
+            Lang::Zh => file,
+            Lang::En => format!("{file}{}", self.href(lang)),
+        })
+    }
+
     /// The query string of this view in `lang`, e.g. `?view=area&id=finance&lang=en`.
     pub fn href(&self, lang: Lang) -> String {
         let mut q = form_urlencoded::Serializer::new(String::new());
@@ -426,6 +444,35 @@ fn append_layer(q: &mut form_urlencoded::Serializer<'_, String>, layer: &MapLaye
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
+
+    #[test]
+    fn areas_and_indicators_have_their_own_page() {
+        let area = Route::Area("finance".into());
+        assert_eq!(
+            area.own_page(Lang::Zh).as_deref(),
+            Some("area-finance.html")
+        );
+        assert_eq!(
+            area.own_page(Lang::En).as_deref(),
+            Some("area-finance.html?view=area&id=finance&lang=en")
+        );
+        let ind = Route::Indicator("overall.online-shopping-penetration".into());
+        assert_eq!(
+            ind.own_page(Lang::Zh).as_deref(),
+            Some("indicator-overall.online-shopping-penetration.html")
+        );
+        for other in [
+            Route::Home,
+            Route::Departments,
+            Route::About,
+            Route::Search("x".into()),
+        ] {
+            assert_eq!(other.own_page(Lang::Zh), None, "{other:?}");
+        }
+        // Never a path: an id the router would refuse gives no page.
+        assert_eq!(Route::Area("../x".into()).own_page(Lang::Zh), None);
+        assert_eq!(Route::Area(String::new()).own_page(Lang::Zh), None);
+    }
 
     #[test]
     fn every_route_round_trips_through_its_href() {

@@ -69,6 +69,8 @@ def head_tags(page: dict, base: str, og_fallback: str) -> str:
         tags.append(f'<link rel="gd-share-card" href="{esc(page["card"])}" type="image/png">')
     if page["route"]:
         tags.append(f'<meta name="gd-route" content="{esc(page["route"])}">')
+    # Tells the app that the per-view pages exist, so "Copy link" and citations give them.
+    tags.append('<meta name="gd-own-pages" content="area indicator">')
     return BEGIN + "\n  " + "\n  ".join(tags) + "\n  " + END + "\n"
 
 

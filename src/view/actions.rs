@@ -12,7 +12,7 @@ use crate::export::{png_size, safe_url};
 use crate::i18n::{Lang, Msg};
 use crate::view::embed::{is_embedded, EmbedDialog, EmbedOffer};
 use crate::view::fetch::fetch_json;
-use crate::view::nav::use_nav;
+use crate::view::nav::{use_nav, Nav};
 
 /// Produces one export's content on demand (only when the reader clicks).
 pub type Make = Arc<dyn Fn() -> String + Send + Sync>;
@@ -123,7 +123,7 @@ pub fn ChartActions(
     let (s1, s2, s3, s4) = (stem.clone(), stem.clone(), stem.clone(), stem);
     let (svg1, svg2) = (svg.clone(), svg);
     let on_copy = move |_| {
-        let href = page_url();
+        let href = page_url(&nav);
         let _ = window().navigator().clipboard().write_text(&href);
         status.set(format!(
             "{} {href}",
@@ -175,14 +175,30 @@ pub fn today() -> String {
     )
 }
 
-/// The address of the page, when the URL allowlist accepts it (else empty).
-pub fn page_url() -> String {
-    window()
-        .location()
-        .href()
-        .ok()
+/// The address to share and cite for the current view, when the URL allowlist accepts it (else
+/// empty): an area's or indicator's own page (`area-finance.html`: link previews and a pre-rendered
+/// first chart) where the build wrote those pages, else the address in the location bar.
+pub fn page_url(nav: &Nav) -> String {
+    let location = window().location().href().ok();
+    let own = own_pages_exist()
+        .then(|| nav.route().own_page(nav.lang.get_untracked()))
+        .flatten()
+        .zip(location.as_deref())
+        .and_then(|(page, base)| web_sys::Url::new_with_base(&page, base).ok())
+        .map(|url| url.href());
+    own.or(location)
         .and_then(|h| safe_url(&h))
         .unwrap_or_default()
+}
+
+/// Whether this deployment has the per-view pages: `tools/static_pages.py` marks every page it
+/// writes with `<meta name="gd-own-pages">` (a build without render-static has none).
+fn own_pages_exist() -> bool {
+    document()
+        .query_selector("meta[name=\"gd-own-pages\"]")
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 /// An export that needs the plan's metadata (`meta.json`: title, issuer, licence): `make` gets it
@@ -194,7 +210,7 @@ pub fn with_meta(make: impl Fn(&Meta, &str, Lang) -> String + Send + Sync + 'sta
     Arc::new(move || {
         let lang = nav.lang.get_untracked();
         match meta.get() {
-            Some(Ok(m)) => make(&m, &page_url(), lang),
+            Some(Ok(m)) => make(&m, &page_url(&nav), lang),
             Some(Err(e)) => e.to_string(),
             None => Msg::Loading.text(lang).to_owned(),
         }

@@ -89,7 +89,8 @@ test('CSV, JSON, SVG and PNG downloads of a chart hold exactly what it shows; Ci
   assert.match(citation, /《广东省“互联网\+”行动计划（2015—2020年）》/);
   assert.match(citation, /2015年/);
   assert.match(citation, /互联网\+现代物流/);
-  assert.ok(citation.includes('view=area') && citation.includes('id=logistics'));
+  // The address cited is the area's own page (link previews, pre-rendered chart).
+  assert.ok(citation.includes(server.url + 'area-logistics.html'), citation);
   assert.match(citation, /访问日期：\d{4}-\d{2}-\d{2}/);
   const ev = await page.evidence();
   assert.deepEqual(ev.csp, []);

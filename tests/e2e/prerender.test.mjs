@@ -176,3 +176,50 @@ test('with a query the app takes over at once (another language than the pre-ren
     await context.close();
   }
 });
+
+test('"Copy link" and "Cite" on an area or indicator give its own page, which opens that view', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const copied = async (chart) => {
+      await page.click(`${chart} [data-action=link]`);
+      await page.waitForFunction((c) => document.querySelector(`${c} .chart-actions__status`)?.textContent.includes('http'), chart);
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+    // From the query address of index.html, as in-app links open it.
+    await page.goto(server.url + `?view=area&id=${AREA}`);
+    const chart = `figure.chart[data-chart="${AREA}.targets-1"]`;
+    await page.waitForSelector(`${chart} .chart__plot[data-chart-ready] svg`);
+    assert.equal(await copied(chart), server.url + PAGE);
+    // The citation is made on click, once meta.json is in (until then it says "loading").
+    let citation = '';
+    for (let i = 0; i < 25 && !citation.includes('http'); i++) {
+      await page.click(`${chart} [data-action=cite]`);
+      citation = (await page.textContent(`${chart} [data-testid=citation]`)) ?? '';
+      if (!citation.includes('http')) {
+        await page.click(`${chart} [data-action=cite]`);
+        await page.waitForTimeout(200);
+      }
+    }
+    assert.ok(citation.includes(server.url + PAGE), `the citation names the page: ${citation}`);
+    // In English the link carries the view and the language (the page is pre-rendered in Chinese).
+    await page.click('.lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const en = await copied(chart);
+    assert.equal(en, server.url + `${PAGE}?view=area&id=${AREA}&lang=en`);
+    await page.goto(en);
+    await page.waitForSelector(APP_CHART);
+    const area = readJson('areas.json').areas.find((a) => a.slug === AREA);
+    assert.equal((await page.textContent('#app article.area h1')).trim(), area.name.en);
+    // An indicator's chart links its indicator page.
+    await page.goto(server.url + `?view=indicator&id=${INDICATOR.id}&lang=zh`);
+    const indChart = 'article.indicator-page figure.chart';
+    await page.waitForSelector(`${indChart} .chart__plot[data-chart-ready] svg`);
+    const link = await copied(indChart);
+    assert.equal(link, server.url + `indicator-${INDICATOR.id}.html`);
+    await page.goto(link);
+    await page.waitForSelector(`#app:not(.app-pending) article.indicator-page[data-indicator="${INDICATOR.id}"] .chart__plot[data-chart-ready] svg`);
+  } finally {
+    await context.close();
+  }
+});
