@@ -93,7 +93,7 @@ fn shell(route: &Route, page: Markup) -> String {
             }
             // A real link rather than the app's button: without the app it still switches.
             a.lang-switch lang=(lang.other().code()) aria-label=(t(Msg::LanguageSwitchLabel))
-                href=(safe_url(&route.href(lang.other())).unwrap_or_default()) {
+                href=(href_in(route, lang.other())) {
                 (t(Msg::LanguageSwitch))
             }
         }
@@ -132,9 +132,18 @@ fn figure(chart: &TargetChart, title: &str, sentences: &[String]) -> Markup {
     }
 }
 
-/// A route's link as the app writes it (through the one allowlist).
+/// A link from the pre-rendered view, followed only before the app has taken over (or without
+/// it): a view's own page where it has one, else `index.html` with the view's query — never this
+/// page with a query, which would show this view's pre-rendered chart until the app replaced it.
+/// Through the one allowlist, like every link.
 fn href(route: &Route) -> String {
-    safe_url(&route.href(Lang::Zh)).unwrap_or_default()
+    href_in(route, Lang::Zh)
+}
+
+fn href_in(route: &Route, lang: Lang) -> String {
+    let own = (lang == Lang::Zh).then(|| route.own_page(lang)).flatten();
+    let link = own.unwrap_or_else(|| format!("index.html{}", route.href(lang)));
+    safe_url(&link).unwrap_or_default()
 }
 
 /// The chart as the app draws it at `width`, with a class for the CSS that picks the variant for
@@ -249,13 +258,13 @@ mod tests {
             ind.id
         )));
         assert!(html.contains(&format!(
-            r#"<p class="breadcrumb"><a href="?view=area&amp;id={}&amp;lang=zh">{}</a></p>"#,
+            r#"<p class="breadcrumb"><a href="area-{}.html">{}</a></p>"#,
             area.slug, summary.name.zh
         )));
         assert!(html.contains(&format!("<h1>{}</h1>", ind.name.zh)));
         assert_eq!(html.matches("<svg ").count(), 4);
         assert!(html.contains(&format!(
-            r#"href="?view=indicator&amp;id={}&amp;lang=en""#,
+            r#"href="index.html?view=indicator&amp;id={}&amp;lang=en""#,
             ind.id
         )));
     }

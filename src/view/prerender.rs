@@ -78,26 +78,27 @@ fn settled(host: &HtmlElement) -> bool {
 }
 
 /// Removes the pre-rendered view (and the no-script text) and shows the app in its place. A link
-/// the reader had focused keeps the focus: the app's link to the same address takes it.
+/// the reader had focused keeps the focus: the app's link with the same text takes it (the
+/// addresses differ: the pre-rendered links lead to pages, the app's navigate in place).
 fn take_over(host: &HtmlElement, prerendered: &Element) {
     if !prerendered.is_connected() {
         return;
     }
-    let focused_href = document()
+    let focused_text = document()
         .active_element()
-        .filter(|e| prerendered.contains(Some(e)))
-        .and_then(|e| e.get_attribute("href"));
+        .filter(|e| prerendered.contains(Some(e)) && e.tag_name().eq_ignore_ascii_case("a"))
+        .and_then(|e| e.text_content());
     prerendered.remove();
     if let Some(fallback) = document().get_element_by_id("fallback") {
         fallback.remove();
     }
     let _ = host.class_list().remove_1(PENDING);
-    let same_link = focused_href.and_then(|href| {
+    let same_link = focused_text.and_then(|text| {
         host.query_selector_all("a[href]").ok().and_then(|links| {
             (0..links.length())
                 .filter_map(|i| links.item(i))
                 .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
-                .find(|a| a.get_attribute("href").as_deref() == Some(href.as_str()))
+                .find(|a| a.text_content().as_deref() == Some(text.as_str()))
         })
     });
     if let Some(link) = same_link {

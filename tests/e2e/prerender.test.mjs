@@ -166,8 +166,8 @@ test('with a query the app takes over at once (another language than the pre-ren
         await c.close();
       }
     })();
-    assert.equal(href, `?view=area&id=${AREA}&lang=en`);
-    await page.goto(server.url + PAGE + href);
+    assert.equal(href, `index.html?view=area&id=${AREA}&lang=en`);
+    await page.goto(server.url + PAGE + `?view=area&id=${AREA}&lang=en`);
     await page.waitForSelector(APP_CHART, { timeout: 20000 });
     assert.equal(await page.$('#prerender'), null);
     const area = readJson('areas.json').areas.find((a) => a.slug === AREA);
@@ -219,6 +219,28 @@ test('"Copy link" and "Cite" on an area or indicator give its own page, which op
     assert.equal(link, server.url + `indicator-${INDICATOR.id}.html`);
     await page.goto(link);
     await page.waitForSelector(`#app:not(.app-pending) article.indicator-page[data-indicator="${INDICATOR.id}"] .chart__plot[data-chart-ready] svg`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a link focused in the pre-rendered view keeps the focus when the app takes over', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(server.url + PAGE);
+    await page.waitForSelector('#prerender .site-nav a');
+    const text = (await page.textContent('#prerender .site-nav li:nth-child(2) a')).trim();
+    await page.focus('#prerender .site-nav li:nth-child(2) a');
+    release();
+    await page.waitForSelector(APP_CHART, { timeout: 20000 });
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent.trim(),
+      inApp: Boolean(document.activeElement?.closest('#app')),
+    }));
+    assert.deepEqual(focused, { text, inApp: true });
   } finally {
     await context.close();
   }
