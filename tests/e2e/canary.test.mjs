@@ -207,7 +207,11 @@ test('every payload in every text slot of every view is shown as text and never 
       }
       if (view.provenance) {
         await page.click('button.provenance__value >> nth=0');
+        // The quote shows at once; its paragraph (which carries the payload) when document.json is in.
         const panel = await page.waitForSelector('.provenance__panel mark', { timeout: 5000 }).catch(() => null);
+        if (panel) {
+          await page.waitForFunction((want) => document.querySelector('.provenance__panel')?.textContent.includes(want), p, { timeout: 5000 }).catch(() => {});
+        }
         const text = panel ? await page.textContent('.provenance__panel') : '';
         if (!text.includes(p)) failures.push(`${at}: provenance panel ${JSON.stringify(text.slice(0, 80))}`);
       }
