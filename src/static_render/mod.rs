@@ -154,7 +154,8 @@ pub fn area_page(area: &AreaSummary, first_chart: &str, base: Option<&str>) -> O
     if !safe_id(&area.slug) {
         return None;
     }
-    let page = format!("area-{}.html", area.slug);
+    // The file name is the route's own page (`Route::own_page`), which the app's links also give.
+    let page = Route::Area(area.slug.clone()).own_page(Lang::Zh)?;
     Some(PageMeta {
         kind: Kind::Area,
         id: area.slug.clone(),
@@ -181,7 +182,7 @@ pub fn indicator_page(ind: &Indicator, base: Option<&str>) -> Option<PageMeta> {
     if !safe_id(&ind.id) {
         return None;
     }
-    let page = format!("indicator-{}.html", ind.id);
+    let page = Route::Indicator(ind.id.clone()).own_page(Lang::Zh)?;
     let sentence = indicator_sentence(ind, Lang::Zh);
     Some(PageMeta {
         kind: Kind::Indicator,
