@@ -45,14 +45,66 @@ fn group_thousands(text: &str) -> String {
     }
 }
 
-/// A value with its unit: `5.6万亿元` / `5.6 trillion yuan`, `73%` in both languages.
+/// A value with its unit: `5.6万亿元` / `5.6 trillion yuan`, `73%` in both languages. English
+/// reads a Chinese multiplier unit in its own words (`4300亿元` is `430 billion yuan`, not
+/// `4,300 100 million yuan`), and a count of one takes the singular (`1 group`).
 pub fn value_with_unit(value: f64, unit: &Unit, lang: Lang) -> String {
-    let n = number(value, lang);
     match lang {
-        Lang::Zh => format!("{n}{}", unit.zh),
-        Lang::En if unit.en == "%" => format!("{n}%"),
-        Lang::En => format!("{n} {}", unit.en),
+        Lang::Zh => format!("{}{}", number(value, lang), unit.zh),
+        Lang::En if unit.en == "%" => format!("{}%", number(value, lang)),
+        Lang::En => match english_multiplier(&unit.en) {
+            Some(noun) => english_scaled(value * unit.scale, noun),
+            None if value == 1.0 => format!("1 {}", singular(&unit.en)),
+            None => format!("{} {}", number(value, lang), unit.en),
+        },
     }
+}
+
+/// The noun of an English unit that starts with a multiplier (`100 million yuan` → `yuan`,
+/// `10,000 people` → `people`); `None` when the unit starts with a word.
+fn english_multiplier(unit_en: &str) -> Option<&str> {
+    if !unit_en.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<&str> = unit_en.split(' ').collect();
+    let at = words.iter().position(|w| {
+        !(w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || matches!(*w, "thousand" | "million" | "billion"))
+    })?;
+    let noun_start: usize = words.iter().take(at).map(|w| w.len() + 1).sum();
+    unit_en.get(noun_start..)
+}
+
+/// An absolute amount in English scale words: `430 billion yuan`, `57 million people`.
+fn english_scaled(amount: f64, noun: &str) -> String {
+    let (scaled, word) = if amount.abs() >= 1e12 {
+        (amount / 1e12, " trillion")
+    } else if amount.abs() >= 1e9 {
+        (amount / 1e9, " billion")
+    } else if amount.abs() >= 1e6 {
+        (amount / 1e6, " million")
+    } else {
+        (amount, "")
+    };
+    format!("{}{word} {noun}", number(scaled, Lang::En))
+}
+
+/// The singular of an English plural noun of the data's units (`groups` → `group`, `cities/counties`
+/// → `city/county`); other words are left as they are.
+pub fn singular(plural: &str) -> String {
+    plural
+        .split('/')
+        .map(|w| {
+            if let Some(stem) = w.strip_suffix("ies") {
+                format!("{stem}y")
+            } else if let Some(stem) = w.strip_suffix('s') {
+                stem.to_owned()
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A target as a reader should read it: `≥ 73%`, `≤ 14.5%`, `−16% vs 2014`.
@@ -107,8 +159,24 @@ mod tests {
         );
         assert_eq!(
             value_with_unit(4300.0, &hundred_million, Lang::En),
-            "4,300 100 million yuan"
+            "430 billion yuan"
         );
+        let people = unit("万人", "10,000 people", UnitBase::People, 1e4);
+        assert_eq!(
+            value_with_unit(5700.0, &people, Lang::En),
+            "57 million people"
+        );
+        let area = unit("亿平方米", "100 million m²", UnitBase::M2, 1e8);
+        assert_eq!(value_with_unit(0.6, &area, Lang::En), "60 million m²");
+        assert_eq!(value_with_unit(1.5, &area, Lang::En), "150 million m²");
+        assert_eq!(
+            value_with_unit(5.6, &trillion, Lang::En),
+            "5.6 trillion yuan"
+        );
+        let groups = unit("家", "groups", UnitBase::Count, 1.0);
+        assert_eq!(value_with_unit(1.0, &groups, Lang::En), "1 group");
+        assert_eq!(value_with_unit(3.0, &groups, Lang::En), "3 groups");
+        assert_eq!(singular("cities/counties"), "city/county");
         assert_eq!(value_with_unit(14.8, &pct, Lang::Zh), "14.8%");
         assert_eq!(value_with_unit(14.8, &pct, Lang::En), "14.8%");
     }

@@ -158,6 +158,105 @@ pub enum Msg {
     SeeCityPage,
     DepartmentsHeatmap,
     TargetsChartTitle,
+    AtAGlance,
+    CityFinder,
+    CityFinderChoose,
+    CityFinderGo,
+    LocatorMap,
+    CityAreas,
+}
+
+impl Msg {
+    /// Every message, for the tests that read them all (a test checks this list is complete).
+    pub const ALL: &'static [Msg] = &[
+        Msg::SiteTitle,
+        Msg::SkipToContent,
+        Msg::NavHome,
+        Msg::NavDepartments,
+        Msg::NavPlanText,
+        Msg::NavAbout,
+        Msg::LanguageSwitch,
+        Msg::LanguageSwitchLabel,
+        Msg::Loading,
+        Msg::LoadFailed,
+        Msg::Retry,
+        Msg::OverallGoals,
+        Msg::ActionAreas,
+        Msg::Targets,
+        Msg::Milestones,
+        Msg::Tasks,
+        Msg::Departments,
+        Msg::Cities,
+        Msg::NotFound,
+        Msg::BackHome,
+        Msg::InvalidParam,
+        Msg::Year,
+        Msg::Indicator,
+        Msg::Value,
+        Msg::Source,
+        Msg::ShowQuote,
+        Msg::HideQuote,
+        Msg::Unofficial,
+        Msg::ResponsibleDepartments,
+        Msg::NamedCities,
+        Msg::ChartTable,
+        Msg::ChartSummary,
+        Msg::Footer,
+        Msg::MapAttribution,
+        Msg::DataFiles,
+        Msg::Note,
+        Msg::InstitutionMention,
+        Msg::ChartKeys,
+        Msg::Offline,
+        Msg::UnofficialTranslation,
+        Msg::ChartActions,
+        Msg::DownloadSvg,
+        Msg::DownloadPng,
+        Msg::DownloadCsv,
+        Msg::DownloadJson,
+        Msg::CopyLink,
+        Msg::Embed,
+        Msg::EmbedTitle,
+        Msg::EmbedResponsive,
+        Msg::EmbedResponsiveHelp,
+        Msg::EmbedFixed,
+        Msg::EmbedFixedHelp,
+        Msg::EmbedPreview,
+        Msg::CopySnippet,
+        Msg::SnippetCopied,
+        Msg::Close,
+        Msg::EmbedSource,
+        Msg::EmbedOpenFull,
+        Msg::LinkCopied,
+        Msg::Cite,
+        Msg::Downloaded,
+        Msg::ActionFailed,
+        Msg::KindArea,
+        Msg::MapKeys,
+        Msg::Selected,
+        Msg::Region,
+        Msg::NavMap,
+        Msg::NavSearch,
+        Msg::SearchLabel,
+        Msg::SearchPlaceholder,
+        Msg::NoResults,
+        Msg::Programmes,
+        Msg::NoTargetNamesCity,
+        Msg::MapLayerLabel,
+        Msg::AllAreas,
+        Msg::LayerTasks,
+        Msg::LayerRegions,
+        Msg::LayerProgramme,
+        Msg::SeeCityPage,
+        Msg::DepartmentsHeatmap,
+        Msg::TargetsChartTitle,
+        Msg::AtAGlance,
+        Msg::CityFinder,
+        Msg::CityFinderChoose,
+        Msg::CityFinderGo,
+        Msg::LocatorMap,
+        Msg::CityAreas,
+    ];
 }
 
 impl Msg {
@@ -176,7 +275,7 @@ impl Msg {
             Msg::LoadFailed => ("数据加载失败", "The data could not be loaded"),
             Msg::Retry => ("重试", "Retry"),
             Msg::OverallGoals => ("总体目标", "Overall goals"),
-            Msg::ActionAreas => ("13 项重点行动", "13 action areas"),
+            Msg::ActionAreas => ("重点行动", "Action areas"),
             Msg::Targets => ("量化目标", "Targets"),
             Msg::Milestones => ("里程碑与定性目标", "Milestones and qualitative goals"),
             Msg::Tasks => ("重点任务", "Key tasks"),
@@ -225,7 +324,7 @@ impl Msg {
             Msg::SeeCityPage => ("查看城市页面", "Open the city page"),
             Msg::DepartmentsHeatmap => ("各部门在各领域负责的任务数", "Tasks per department and area"),
             Msg::KindArea => ("领域", "Area"),
-            Msg::ChartActions => ("下载与引用", "Download and cite"),
+            Msg::ChartActions => ("分享与下载", "Share & download"),
             Msg::DownloadSvg => ("下载 SVG", "Download SVG"),
             Msg::DownloadPng => ("下载 PNG", "Download PNG"),
             Msg::DownloadCsv => ("下载 CSV", "Download CSV"),
@@ -260,11 +359,162 @@ impl Msg {
             Msg::Offline => ("当前处于离线状态，显示的是上次保存的数据", "You are offline; showing the data saved on your last visit"),
             Msg::ChartKeys => ("用方向键逐个查看数值，Esc 退出", "Use the arrow keys to read each value, Esc to leave"),
             Msg::TargetsChartTitle => ("2017 年与 2020 年目标", "Targets for 2017 and 2020"),
+            Msg::AtAGlance => ("计划一览", "The plan at a glance"),
+            Msg::CityFinder => ("查找城市", "Find a city"),
+            Msg::CityFinderChoose => ("选择城市…", "Choose a city…"),
+            Msg::CityFinderGo => ("查看", "Go"),
+            Msg::LocatorMap => ("位置", "Location"),
+            Msg::CityAreas => ("按领域分组的重点任务", "Key tasks by area"),
         };
         match lang {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+}
+
+/// A colon in the language's punctuation: `：` in Chinese, `: ` in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
+/// `s` in brackets after a word: `（%）` in Chinese, ` (%)` in English.
+pub fn in_parens(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{s}）"),
+        Lang::En => format!(" ({s})"),
+    }
+}
+
+/// What separates two sentences: `。` in Chinese, `. ` in English.
+pub fn full_stop(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "。",
+        Lang::En => ". ",
+    }
+}
+
+/// What separates the items of a list of clauses: `；` in Chinese, `; ` in English.
+pub fn semicolon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    }
+}
+
+/// The language of a text from outside whose language is not passed along: Chinese when it
+/// holds a CJK character, else English (punctuation then follows the text's script).
+pub fn lang_of(text: &str) -> Lang {
+    if text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+/// `n` things: `1 task`, `2 tasks`; Chinese has no plural (`2 项任务` is the caller's).
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// What the plan is, in one or two sentences, from `meta.json` (issuer, year, title).
+pub fn plan_lead(meta: &crate::data::Meta, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{}于 {} 年发布《{}》。本站把计划中的量化目标、重点任务、责任部门和点名城市整理成开放数据，每个数字都链接到计划原文。",
+            meta.issuer.zh, meta.year, meta.title.zh
+        ),
+        Lang::En => format!(
+            "In {} the {} issued the {}. This site turns the plan's targets, key tasks, responsible departments and named cities into open data; every figure links to the sentence of the plan that sets it.",
+            meta.year, meta.issuer.en, meta.title.en
+        ),
+    }
+}
+
+/// The totals of the home page's header: `(key, number, label)`, the label agreeing with the number.
+pub fn glance_items(
+    g: &crate::data::glance::Glance,
+    lang: Lang,
+) -> Vec<(&'static str, usize, String)> {
+    let item = |key: &'static str, n: usize, zh: &str, one: &str, many: &str| {
+        let label = match lang {
+            Lang::Zh => zh.to_owned(),
+            Lang::En if n == 1 => one.to_owned(),
+            Lang::En => many.to_owned(),
+        };
+        (key, n, label)
+    };
+    vec![
+        item(
+            "areas",
+            g.areas,
+            "项重点行动",
+            "action area",
+            "action areas",
+        ),
+        item(
+            "targets",
+            g.targets,
+            "个量化目标",
+            "numeric target",
+            "numeric targets",
+        ),
+        item("tasks", g.tasks, "项重点任务", "key task", "key tasks"),
+        item(
+            "departments",
+            g.departments,
+            "个责任部门",
+            "responsible department",
+            "responsible departments",
+        ),
+        item("cities", g.cities, "个地级以上市", "city", "cities"),
+    ]
+}
+
+/// The counts of an area card: `(number, label)`, the English label agreeing with the number.
+pub fn area_count_items(c: &crate::data::AreaCounts, lang: Lang) -> Vec<(usize, String)> {
+    let item = |n: usize, zh: &str, one: &str, many: &str| {
+        let label = match lang {
+            Lang::Zh => zh,
+            Lang::En if n == 1 => one,
+            Lang::En => many,
+        };
+        (n, label.to_owned())
+    };
+    vec![
+        item(c.targets, "量化目标", "target", "targets"),
+        item(
+            c.milestones,
+            "里程碑与定性目标",
+            "milestone or goal",
+            "milestones and goals",
+        ),
+        item(c.tasks, "重点任务", "key task", "key tasks"),
+        item(c.departments, "部门", "department", "departments"),
+        item(c.cities, "城市", "city", "cities"),
+    ]
+}
+
+/// What the plan does for a city, in one sentence: how many key tasks name it, in how many
+/// areas, and how many programmes list it.
+pub fn city_summary(tasks: usize, areas: usize, programmes: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "计划中有 {tasks} 项重点任务点名该市，分属 {areas} 个领域；该市列入 {programmes} 个项目与试点。"
+        ),
+        Lang::En => format!(
+            "The plan names this city in {} across {}, and lists it in {}.",
+            plural(tasks, "key task", "key tasks"),
+            plural(areas, "area", "areas"),
+            plural(programmes, "programme", "programmes"),
+        ),
     }
 }
 
@@ -479,6 +729,25 @@ mod tests {
         assert_eq!(bytes_text(65_536), "64 KiB");
         assert_eq!(bytes_text(2 * 1024 * 1024), "2 MiB");
         assert_eq!(bytes_text(3 * 1024 * 1024 / 2), "1.5 MiB");
+    }
+
+    /// `Msg::ALL` names every variant of the enum as written in this file.
+    #[test]
+    fn the_list_of_all_messages_is_complete() {
+        let source = include_str!("i18n.rs");
+        let body = source
+            .split("pub enum Msg {")
+            .nth(1)
+            .and_then(|rest| rest.split('}').next())
+            .unwrap();
+        let declared: Vec<String> = body
+            .lines()
+            .map(str::trim)
+            .filter_map(|l| l.strip_suffix(','))
+            .map(str::to_owned)
+            .collect();
+        let listed: Vec<String> = Msg::ALL.iter().map(|m| format!("{m:?}")).collect();
+        assert_eq!(listed, declared);
     }
 
     #[test]

@@ -346,21 +346,29 @@ pub fn to_svg(
 /// The caption of an area's target chart on the area page: "2017 年与 2020 年目标（%）".
 pub fn targets_caption(chart: &TargetChart, lang: Lang) -> String {
     format!(
-        "{}（{}）",
+        "{}{}",
         crate::i18n::Msg::TargetsChartTitle.text(lang),
-        chart.unit_label
+        crate::i18n::in_parens(&chart.unit_label, lang)
     )
 }
 
 /// The title of an area's target chart standing alone (downloads, embeds, build-time images):
 /// "互联网+金融：2017 年与 2020 年目标（%）".
 pub fn area_chart_title(area_name: &str, chart: &TargetChart, lang: Lang) -> String {
-    format!("{area_name}：{}", targets_caption(chart, lang))
+    format!(
+        "{area_name}{}{}",
+        crate::i18n::colon(lang),
+        targets_caption(chart, lang)
+    )
 }
 
 /// The title of an indicator's chart: "网络购物普及率（%）".
 pub fn indicator_chart_title(indicator_name: &str, chart: &TargetChart) -> String {
-    format!("{indicator_name}（{}）", chart.unit_label)
+    let lang = crate::i18n::lang_of(indicator_name);
+    format!(
+        "{indicator_name}{}",
+        crate::i18n::in_parens(&chart.unit_label, lang)
+    )
 }
 
 /// The chart as a stand-alone picture (Download SVG/PNG, build-time images): `title` above,

@@ -9,6 +9,7 @@
     clippy::string_slice
 )]
 
+pub mod glance;
 pub mod load;
 pub mod model;
 pub mod validate;

@@ -26,6 +26,7 @@ pub mod frames;
 pub mod geojson;
 pub mod layers;
 pub mod layout;
+pub mod locator;
 pub mod palette;
 pub mod panel;
 pub mod pip;

@@ -145,7 +145,8 @@ pub fn TargetChartView(
     };
     let chart_id = chart.with_value(|c| c.id.clone());
     let rows = chart.with_value(|c| c.rows.clone());
-    let summary_text = summary.join("；");
+    let lang = crate::i18n::lang_of(&title);
+    let summary_text = summary.join(crate::i18n::semicolon(lang));
     let actions =
         export.map(|e| chart.with_value(|c| actions_for(c.clone(), e, title.clone(), theme)));
     view! {
@@ -156,7 +157,7 @@ pub fn TargetChartView(
                 node_ref=plot
                 role="img"
                 tabindex="0"
-                aria-label=format!("{title}。{summary_text}")
+                aria-label=format!("{title}{}{summary_text}", crate::i18n::full_stop(lang))
                 aria-describedby=format!("{}-hint", chart.with_value(|c| c.id.clone()))
                 data-chart-ready=move || (width.get() > 0).then_some("true")
                 inner_html=svg

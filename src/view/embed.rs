@@ -76,15 +76,17 @@ pub fn report_height_to_host() {
     }
 }
 
-/// The "Embed…" button and its dialog: a responsive snippet (with `embed-host.js`) and a
-/// fixed-size one (no script), each with a copy button, and a link to preview the embed view.
+/// The Embed dialog: a responsive snippet (with `embed-host.js`) and a fixed-size one (no
+/// script), each with a copy button, and a link to preview the embed view. The "Embed…" item
+/// of the figure's Share & download menu (`view/actions.rs`) opens it through `dialog`.
 #[component]
 pub fn EmbedDialog(
     /// The figure and its title.
     offer: EmbedOffer,
+    /// The `<dialog>` element, for the item that opens it.
+    dialog: NodeRef<Dialog>,
 ) -> impl IntoView {
     let nav = use_nav();
-    let dialog = NodeRef::<Dialog>::new();
     let status = RwSignal::new(String::new());
     let t = move |m: Msg| m.text(nav.lang.get());
     let heading_id = format!("embed-h-{}", figure_key(&offer.figure));
@@ -111,12 +113,6 @@ pub fn EmbedDialog(
             )
         })
     };
-    let open = move |_| {
-        status.set(String::new());
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
-    };
     let close = move |_| {
         if let Some(d) = dialog.get_untracked() {
             d.close();
@@ -127,10 +123,8 @@ pub fn EmbedDialog(
         status.set(Msg::SnippetCopied.text(nav.lang.get_untracked()).to_owned());
     };
     view! {
-        <button type="button" class="button" data-action="embed" aria-haspopup="dialog" on:click=open>
-            {move || t(Msg::Embed)}
-        </button>
-        <dialog class="embed-dialog" node_ref=dialog aria-labelledby=heading_id.clone()>
+        <dialog class="embed-dialog" node_ref=dialog aria-labelledby=heading_id.clone()
+            on:close=move |_| { let _ = status.try_set(String::new()); }>
             <h2 id=heading_id.clone()>{move || t(Msg::EmbedTitle)}</h2>
             <section data-snippet="responsive">
                 <h3>{move || t(Msg::EmbedResponsive)}</h3>

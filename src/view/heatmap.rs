@@ -64,7 +64,12 @@ pub fn HeatmapView(
             let n = d.value(r, c);
             Some(match nav.lang.get() {
                 crate::i18n::Lang::Zh => format!("{} · {}：{n} 项任务", row.name, col.name),
-                crate::i18n::Lang::En => format!("{} · {}: {n} tasks", row.name, col.name),
+                crate::i18n::Lang::En => format!(
+                    "{} · {}: {}",
+                    row.name,
+                    col.name,
+                    crate::i18n::plural(n as usize, "task", "tasks")
+                ),
             })
         })
     };

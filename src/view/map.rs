@@ -103,7 +103,7 @@ pub fn MapView(
         let value = view_model
             .with(|v| v.value_text.get(&code).cloned())
             .unwrap_or_default();
-        Some(format!("{name}：{value}"))
+        Some(format!("{name}{}{value}", crate::i18n::colon(lang)))
     };
     let city_at = move |ev: &leptos::ev::MouseEvent| -> Option<String> {
         let el = plot.get_untracked()?;
@@ -229,7 +229,7 @@ pub fn MapView(
             <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
             <ChartActions stem="gd-plus-map".to_owned() svg=svg_export csv=csv_export json=json_export cite embed />
             <p class="map__selected" aria-live="polite">
-                {move || selected.get().and_then(|c| name_of(&c)).map(|n| format!("{}：{n}", Msg::Selected.text(nav.lang.get())))}
+                {move || selected.get().and_then(|c| name_of(&c)).map(|n| format!("{}{}{n}", Msg::Selected.text(nav.lang.get()), crate::i18n::colon(nav.lang.get())))}
             </p>
             <details class="chart__table">
                 <summary>{move || Msg::ChartTable.text(nav.lang.get())}</summary>

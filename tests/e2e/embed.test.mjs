@@ -60,8 +60,13 @@ test('Embed… gives a responsive and a fixed snippet of the embed view, with a 
   await page.goto(app.url + '?view=area&id=logistics&lang=zh');
   await appReady(page, '.chart .chart__plot[data-chart-ready] svg');
   const figure = page.locator('figure.chart').first();
-  await figure.locator('[data-action=embed]').focus();
-  await page.keyboard.press('Enter'); // by keyboard
+  // By keyboard: the Share & download menu opens on its first item; End, then ↑, reach Embed….
+  await figure.locator('button[aria-haspopup=menu]').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-action')), 'embed');
+  await page.keyboard.press('Enter');
   const dialog = figure.locator('dialog.embed-dialog');
   await dialog.waitFor({ state: 'visible' });
   assert.equal(await dialog.evaluate((d) => d.open && d.matches(':modal')), true, 'a modal dialog');
@@ -79,9 +84,9 @@ test('Embed… gives a responsive and a fixed snippet of the embed view, with a 
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(
-    await page.evaluate(() => document.activeElement?.getAttribute('data-action')),
-    'embed',
-    'closing the dialog returns focus to its button',
+    await page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup')),
+    'menu',
+    'closing the dialog returns focus to the menu button',
   );
   const ev = await page.evidence();
   assert.deepEqual(ev.csp, []);

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startNginx, launch, openPage, appReady, readJson } from './harness.mjs';
+import { startNginx, launch, openPage, appReady, readJson, clickAction } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -14,8 +14,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function save(page, selector) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+async function save(page, scope, action) {
+  const [download] = await Promise.all([page.waitForEvent('download'), clickAction(page, scope, action)]);
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
@@ -48,7 +48,7 @@ test('CSV, JSON, SVG and PNG downloads of a chart hold exactly what it shows; Ci
   const chartId = await chart.getAttribute('data-chart');
   const shownRows = await chart.locator('.chart__table tbody tr').count();
 
-  const csv = await save(page, `figure[data-chart="${chartId}"] [data-action=csv]`);
+  const csv = await save(page, `figure[data-chart="${chartId}"]`, 'csv');
   assert.equal(csv.name, `gd-plus-${chartId}.csv`);
   const text = csv.bytes.toString('utf8');
   assert.ok(text.startsWith('\ufeff'), 'BOM so that spreadsheets read Chinese');
@@ -65,11 +65,11 @@ test('CSV, JSON, SVG and PNG downloads of a chart hold exactly what it shows; Ci
   const indicatorsShown = new Set(rows.map((r) => r[header.indexOf('indicator_id')]));
   assert.equal(indicatorsShown.size, shownRows, 'one indicator per table row of the chart');
 
-  const json = JSON.parse((await save(page, `figure[data-chart="${chartId}"] [data-action=json]`)).bytes.toString('utf8'));
+  const json = JSON.parse((await save(page, `figure[data-chart="${chartId}"]`, 'json')).bytes.toString('utf8'));
   assert.equal(json.rows.length, rows.length);
   assert.equal(json.source.issuer, '广东省人民政府');
 
-  const svg = (await save(page, `figure[data-chart="${chartId}"] [data-action=svg]`)).bytes.toString('utf8');
+  const svg = (await save(page, `figure[data-chart="${chartId}"]`, 'svg')).bytes.toString('utf8');
   assert.match(svg, /^<svg[^>]*width="800"/);
   const firstName = area.indicators.find((i) => rows.some((r) => r[0] === i.id)).name.zh;
   assert.ok(svg.includes(firstName), 'the SVG carries the chart labels');
@@ -77,13 +77,13 @@ test('CSV, JSON, SVG and PNG downloads of a chart hold exactly what it shows; Ci
   assert.ok(svg.includes(`互联网+现代物流：${caption}`), `the SVG carries the area and chart title: ${caption}`);
   assert.ok(svg.includes('来源：广东省“互联网+”行动计划（2015—2020年）'), 'and the source line');
 
-  const png = (await save(page, `figure[data-chart="${chartId}"] [data-action=png]`)).bytes;
+  const png = (await save(page, `figure[data-chart="${chartId}"]`, 'png')).bytes;
   assert.equal(png.subarray(1, 4).toString(), 'PNG');
   const svgHeight = Number(svg.match(/height="(\d+)"/)[1]);
   assert.equal(png.readUInt32BE(16), 1600, 'PNG is 2× the SVG width');
   assert.equal(png.readUInt32BE(20), svgHeight * 2);
 
-  await page.click(`figure[data-chart="${chartId}"] [data-action=cite]`);
+  await clickAction(page, `figure[data-chart="${chartId}"]`, 'cite');
   const citation = await page.textContent(`figure[data-chart="${chartId}"] [data-testid=citation]`);
   assert.match(citation, /^广东省人民政府/);
   assert.match(citation, /《广东省“互联网\+”行动计划（2015—2020年）》/);
@@ -102,8 +102,8 @@ test('the department heatmap downloads as CSV and JSON with the same numbers, an
   await page.goto(server.url + '?view=departments&lang=zh');
   const fig = 'figure[data-chart="departments-heatmap"]';
   await appReady(page, `${fig} .chart__plot[data-chart-ready] svg`);
-  const [header, ...rows] = parseCsv((await save(page, `${fig} [data-action=csv]`)).bytes.toString('utf8').slice(1));
-  const json = JSON.parse((await save(page, `${fig} [data-action=json]`)).bytes.toString('utf8'));
+  const [header, ...rows] = parseCsv((await save(page, `${fig}`, 'csv')).bytes.toString('utf8').slice(1));
+  const json = JSON.parse((await save(page, `${fig}`, 'json')).bytes.toString('utf8'));
   assert.equal(json.chart, 'departments-heatmap');
   assert.equal(json.rows.length, rows.length * (header.length - 2), 'one JSON row per CSV cell');
   for (const r of json.rows) {
@@ -112,7 +112,7 @@ test('the department heatmap downloads as CSV and JSON with the same numbers, an
     assert.ok(col >= 2, `a CSV column for ${r.area_slug}`);
     assert.equal(Number(csvRow[col]), r.tasks, `${r.department_id} × ${r.area_slug}`);
   }
-  const svg = (await save(page, `${fig} [data-action=svg]`)).bytes.toString('utf8');
+  const svg = (await save(page, `${fig}`, 'svg')).bytes.toString('utf8');
   assert.ok(svg.includes(await page.textContent(`${fig} .chart__title`)), 'the SVG carries the title');
   await context.close();
 });

@@ -203,3 +203,16 @@ export async function keepWasmMemory(context) {
     WebAssembly.instantiate = (...a) => plain.apply(WebAssembly, a).then(keep);
   });
 }
+
+/**
+ * Runs one action of a figure's "Share & download" menu (src/view/actions.rs): opens the menu of
+ * the first figure in `scope` (a selector of the figure's container) and clicks the item whose
+ * `data-action` is `action` (svg, png, csv, json, link, embed, cite). Every e2e test that uses a
+ * chart action goes through here.
+ */
+export async function clickAction(page, scope, action) {
+  const root = page.locator(scope).first();
+  const button = root.locator('button[aria-haspopup="menu"]').first();
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await root.locator(`[role="menu"] [data-action="${action}"]`).first().click();
+}

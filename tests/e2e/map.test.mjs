@@ -1,7 +1,7 @@
 // End-to-end: the map of the 21 cities — hover, keyboard, selection, layers, city page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNginx, launch, openPage, appReady, readJson } from './harness.mjs';
+import { startNginx, launch, openPage, appReady, readJson, clickAction } from './harness.mjs';
 
 const index = readJson('areas.json');
 const areas = index.areas.map((a) => readJson(a.file));
@@ -91,7 +91,7 @@ test('the map downloads as SVG, 2× PNG, CSV and JSON of exactly the layer it sh
   await page.goto(server.url + '?view=map&layer=tasks&area=commerce');
   await appReady(page, '.map .chart__plot[data-chart-ready] svg');
   const save = async (action) => {
-    const [d] = await Promise.all([page.waitForEvent('download'), page.click(`.map [data-action=${action}]`)]);
+    const [d] = await Promise.all([page.waitForEvent('download'), clickAction(page, '.map', action)]);
     return readFileSync(await d.path());
   };
   const csv = (await save('csv')).toString('utf8').replace(/^\ufeff/, '').trim().split('\r\n');

@@ -11,7 +11,7 @@
 // (c) a query (another language) lets the app take over at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNginx, launch, openPage, axe, readJson } from './harness.mjs';
+import { startNginx, launch, openPage, axe, readJson, clickAction } from './harness.mjs';
 
 const AREA = 'manufacturing';
 const PAGE = `area-${AREA}.html`;
@@ -182,7 +182,7 @@ test('"Copy link" and "Cite" on an area or indicator give its own page, which op
   try {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     const copied = async (chart) => {
-      await page.click(`${chart} [data-action=link]`);
+      await clickAction(page, chart, 'link');
       await page.waitForFunction((c) => document.querySelector(`${c} .chart-actions__status`)?.textContent.includes('http'), chart);
       return page.evaluate(() => navigator.clipboard.readText());
     };
@@ -194,10 +194,10 @@ test('"Copy link" and "Cite" on an area or indicator give its own page, which op
     // The citation is made on click, once meta.json is in (until then it says "loading").
     let citation = '';
     for (let i = 0; i < 25 && !citation.includes('http'); i++) {
-      await page.click(`${chart} [data-action=cite]`);
+      await clickAction(page, chart, 'cite');
       citation = (await page.textContent(`${chart} [data-testid=citation]`)) ?? '';
       if (!citation.includes('http')) {
-        await page.click(`${chart} [data-action=cite]`);
+        await clickAction(page, chart, 'cite');
         await page.waitForTimeout(200);
       }
     }

@@ -10,7 +10,7 @@ import { readFileSync, existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startNginx, launch, openPage, appReady, readJson, DIST, ROOT } from './harness.mjs';
+import { startNginx, launch, openPage, appReady, readJson, DIST, ROOT, clickAction } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -33,8 +33,8 @@ function renderStaticBin() {
   return found;
 }
 
-async function download(page, selector) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+async function download(page, scope, action) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), clickAction(page, scope, action)]);
   return readFileSync(await dl.path(), 'utf8');
 }
 
@@ -73,7 +73,7 @@ test('"Download SVG" of a target chart, the heatmap and the map equals the build
       await appReady(page, `${figure} .chart__plot[data-chart-ready] svg`);
       const id = await page.locator(figure).first().getAttribute('data-chart');
       const fig = `figure.chart[data-chart="${id}"]`;
-      const browserSvg = await download(page, `${fig} [data-action=svg]`);
+      const browserSvg = await download(page, fig, 'svg');
       const built = readFileSync(join(STATIC, file(id)), 'utf8');
       // Text widths are estimated in pure code and plotters writes the same text on both sides,
       // so nothing needs normalising: the files are identical.

@@ -179,7 +179,7 @@ fn IndicatorRow(ind: Indicator) -> impl IntoView {
                 }).collect_view()}
             </span>
             {note.map(|n| view! {
-                <p class="indicator__note"><strong>{move || Msg::Note.text(nav.lang.get())}"："</strong>{move || n.get(nav.lang.get()).to_owned()}</p>
+                <p class="indicator__note"><strong>{move || Msg::Note.text(nav.lang.get())}{move || crate::i18n::colon(nav.lang.get())}</strong>{move || n.get(nav.lang.get()).to_owned()}</p>
             })}
         </li>
     }
@@ -234,7 +234,7 @@ pub fn TaskView(
                 <p class="unofficial">{Msg::Unofficial.text(crate::i18n::Lang::En)}</p>
             </Show>
             <p class="task__meta">
-                <strong>{move || Msg::ResponsibleDepartments.text(nav.lang.get())}"："</strong>
+                <strong>{move || Msg::ResponsibleDepartments.text(nav.lang.get())}{move || crate::i18n::colon(nav.lang.get())}</strong>
                 {depts.into_iter().map(|d| {
                     let (zh, en) = (d.zh.clone(), d.en.clone());
                     view! {
@@ -246,7 +246,7 @@ pub fn TaskView(
             </p>
             <Show when={let n = named.len(); move || n > 0}>
                 <p class="task__meta">
-                    <strong>{move || Msg::NamedCities.text(nav.lang.get())}"："</strong>
+                    <strong>{move || Msg::NamedCities.text(nav.lang.get())}{move || crate::i18n::colon(nav.lang.get())}</strong>
                     {named.clone().into_iter().map(|(city, mention)| {
                         let name = city.name.clone();
                         let institution = mention.kind == MentionKind::Institution;

@@ -1,14 +1,24 @@
-//! City page: what the plan does for one city — its programmes and every task that names it.
+//! City page: what the plan does for one city — where it is (a small locator map), the
+//! programmes that name it, and the tasks that name it, grouped by area.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::data::CityIndex;
+use crate::geo::locator::{locator_style, locator_text};
+use crate::geo::{map_to_svg, CityShapes, MapLayout};
 use crate::i18n::Msg;
 use crate::route::{MapLayer, Route};
 use crate::view::components::Link;
+use crate::view::figure::{container_width, page_theme};
 use crate::view::nav::use_nav;
 use crate::view::pages::area::NotFound;
 use crate::view::pages::map::{load_map_data, CityFacts, MapData};
 use crate::view::pages::render_loaded;
+
+/// Widest the locator map is drawn: a small map beside the text, not the map page.
+const LOCATOR_MAX_PX: u32 = 360;
 
 /// The page of one city, by adcode.
 #[component]
@@ -42,13 +52,64 @@ pub fn CityPage(
             <article class="city" data-adcode=city.adcode.clone()>
                 <p class="breadcrumb"><Link to=Route::Map(MapLayer::AllTasks)>{move || Msg::NavMap.text(nav.lang.get())}</Link></p>
                 <h1>{move || city.name.get(nav.lang.get()).to_owned()}</h1>
-                <p class="lead">
-                    {move || region.as_ref().map(|r| format!("{}：{}", Msg::Region.text(nav.lang.get()), r.name.get(nav.lang.get())))}
-                    " · GB/T 2260 " {adcode.clone()}
-                </p>
+                <div class="city__intro">
+                    <LocatorMap adcode=adcode.clone() shapes=d.shapes.clone() cities=d.shared.cities.clone() />
+                    <p class="lead">
+                        {move || region.as_ref().map(|r| format!("{}{}{}", Msg::Region.text(nav.lang.get()), crate::i18n::colon(nav.lang.get()), r.name.get(nav.lang.get())))}
+                        " · GB/T 2260 " {adcode.clone()}
+                    </p>
+                </div>
                 {move || view! { <CityFacts adcode=adcode.clone() data=d2.clone() lang=nav.lang.get() /> }}
             </article>
         }
         .into_any()
     })
+}
+
+/// Guangdong with the city filled and outlined (the pure `geo::locator`), its accessible name
+/// and the same in words below it.
+#[component]
+pub fn LocatorMap(
+    /// The city.
+    adcode: String,
+    /// City boundaries.
+    shapes: Arc<CityShapes>,
+    /// Names and regions.
+    cities: CityIndex,
+) -> impl IntoView {
+    let nav = use_nav();
+    let plot = NodeRef::<leptos::html::Div>::new();
+    let width = container_width(plot);
+    let theme = page_theme();
+    let cities = StoredValue::new(cities);
+    let code = adcode.clone();
+    let text = move || {
+        let lang = nav.lang.get();
+        cities
+            .with_value(|c| locator_text(&code, c, lang))
+            .unwrap_or_default()
+    };
+    let code = adcode.clone();
+    let svg = move || {
+        let w = width.get().min(LOCATOR_MAX_PX);
+        if w == 0 {
+            return String::new();
+        }
+        let lang = nav.lang.get();
+        let Some(style) = cities.with_value(|c| locator_style(&code, c, lang, theme)) else {
+            return String::new();
+        };
+        // plotters escapes every text it writes, so its SVG is safe as markup.
+        map_to_svg(&MapLayout::new(&shapes, w), &style)
+    };
+    let label = text.clone();
+    view! {
+        <figure class="locator" data-testid="locator-map" data-adcode=adcode>
+            <div class="locator__plot" node_ref=plot role="img"
+                aria-label=move || format!("{}: {}", Msg::LocatorMap.text(nav.lang.get()), label())
+                data-chart-ready=move || (width.get() > 0).then_some("true")
+                inner_html=svg></div>
+            <figcaption class="locator__text">{text}</figcaption>
+        </figure>
+    }
 }

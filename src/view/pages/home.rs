@@ -1,31 +1,48 @@
-//! Home: the plan at a glance — the overall goals and the 13 action areas with their counts.
+//! Home: the plan at a glance — what it is, its totals, a city finder — and the areas with their counts.
 
 use leptos::prelude::*;
 
-use crate::data::AreaSummary;
-use crate::i18n::{Lang, Msg};
+use crate::data::glance::glance;
+use crate::data::{AreaSummary, CityIndex, Meta};
+use crate::i18n::{area_count_items, glance_items, plan_lead, Lang, Msg};
 use crate::route::Route;
 use crate::view::components::Link;
+use crate::view::fetch::fetch_json;
 use crate::view::nav::use_nav;
-use crate::view::pages::{load_area, load_shared, render_loaded};
+use crate::view::pages::{load_shared, render_loaded, Shared};
 
-/// The home page.
+/// The home page: a header with the plan at a glance (what it is, its totals, a city finder and
+/// the search box), then one card per area. The charts, the map and the tasks live on the area,
+/// map and city pages, so home stays short and needs only the small shared files.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let nav = use_nav();
-    let data = LocalResource::new(|| async {
-        let shared = load_shared().await?;
-        let overall = load_area(&shared, "overall").await?;
-        Ok((shared, overall))
-    });
-    let map = LocalResource::new(crate::view::pages::map::load_map_data);
-    let selected = RwSignal::new(None::<String>);
+    let data = LocalResource::new(load_shared);
+    let meta = LocalResource::new(|| fetch_json::<Meta>("meta.json"));
     view! {
-        <h1>{move || crate::i18n::Msg::SiteTitle.text(nav.lang.get())}</h1>
-        <SearchBox />
-        {render_loaded(data, move |(shared, overall)| {
-            let areas = shared.index.areas.clone();
-            let (overall_summary, actions): (Vec<_>, Vec<_>) = areas.into_iter().partition(|a| a.number == 0);
+        <header class="glance" aria-labelledby="home-h">
+            <h1 id="home-h">{move || Msg::SiteTitle.text(nav.lang.get())}</h1>
+            {move || meta.get().and_then(Result::ok).map(|m| view! {
+                <p class="lead glance__lead" data-testid="plan-lead">{plan_lead(&m, nav.lang.get())}</p>
+            })}
+            {render_loaded(data, move |shared: Shared| {
+                let g = glance(&shared.index, &shared.departments, &shared.cities);
+                let cities = shared.cities.clone();
+                view! {
+                    <h2 class="visually-hidden">{move || Msg::AtAGlance.text(nav.lang.get())}</h2>
+                    <ul class="glance__counts" data-testid="glance-counts">
+                        {move || glance_items(&g, nav.lang.get()).into_iter().map(|(key, n, label)| view! {
+                            <li data-count=key><span class="glance__n">{n}</span>" "<span class="glance__label">{label}</span></li>
+                        }).collect_view()}
+                    </ul>
+                    <CityFinder cities />
+                }
+            })}
+            <SearchBox />
+        </header>
+        {render_loaded(data, move |shared: Shared| {
+            let (overall, actions): (Vec<_>, Vec<_>) =
+                shared.index.areas.clone().into_iter().partition(|a| a.number == 0);
             view! {
                 <section aria-labelledby="areas-h">
                     <h2 id="areas-h">{move || Msg::ActionAreas.text(nav.lang.get())}</h2>
@@ -35,28 +52,43 @@ pub fn HomePage() -> impl IntoView {
                 </section>
                 <section aria-labelledby="overall-h">
                     <h2 id="overall-h">{move || Msg::OverallGoals.text(nav.lang.get())}</h2>
-                    {overall_summary.iter().cloned().map(|a| view! { <AreaCard area=a /> }).collect_view()}
-                    {overall.map(|o| match overall_summary.first().map(|a| (a.name.clone(), "1.2".to_owned())) {
-                        Some(context) => view! { <crate::view::pages::area::IndicatorList area=o context /> }.into_any(),
-                        None => view! { <crate::view::pages::area::IndicatorList area=o /> }.into_any(),
-                    })}
+                    {overall.into_iter().map(|a| view! { <AreaCard area=a /> }).collect_view()}
                 </section>
             }
         })}
-        <section aria-labelledby="map-h">
-            <h2 id="map-h">{move || Msg::NavMap.text(nav.lang.get())}</h2>
-            {render_loaded(map, move |d: crate::view::pages::map::MapData| view! {
-                <crate::view::map::MapView
-                    layer=crate::route::MapLayer::AllTasks
-                    shapes=d.shapes.clone()
-                    cities=d.shared.cities.clone()
-                    areas=d.areas.clone()
-                    programmes=d.programmes.clone()
-                    selected
-                />
-                <crate::view::pages::map::CitySelection selected data=d.clone() />
-            })}
-        </section>
+    }
+}
+
+/// Goes to a city's page: a list of the cities and a button (a form, so Enter works too).
+#[component]
+fn CityFinder(
+    /// The cities to offer.
+    cities: CityIndex,
+) -> impl IntoView {
+    let nav = use_nav();
+    let select = NodeRef::<leptos::html::Select>::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let code = select
+            .get_untracked()
+            .map(|s| s.value())
+            .unwrap_or_default();
+        if !code.is_empty() {
+            nav.go(Route::City(code));
+        }
+    };
+    view! {
+        <form class="city-finder" data-testid="city-finder" on:submit=on_submit>
+            <label for="city-finder">{move || Msg::CityFinder.text(nav.lang.get())}</label>
+            <select id="city-finder" name="city" class="city-finder__select" node_ref=select>
+                <option value="">{move || Msg::CityFinderChoose.text(nav.lang.get())}</option>
+                {cities.cities.into_iter().map(|c| {
+                    let name = c.name.clone();
+                    view! { <option value=c.adcode.clone()>{move || name.get(nav.lang.get()).to_owned()}</option> }
+                }).collect_view()}
+            </select>
+            <button type="submit" class="button">{move || Msg::CityFinderGo.text(nav.lang.get())}</button>
+        </form>
     }
 }
 
@@ -92,16 +124,10 @@ pub fn AreaCard(
     let description = area.description.clone();
     let number = area.number;
     let count_line = move |lang: Lang| {
-        [
-            (Msg::Targets, counts.targets),
-            (Msg::Milestones, counts.milestones),
-            (Msg::Tasks, counts.tasks),
-            (Msg::Departments, counts.departments),
-            (Msg::Cities, counts.cities),
-        ]
-        .into_iter()
-        .map(|(m, n)| view! { <li><span class="count">{n}</span>" "{m.text(lang)}</li> })
-        .collect_view()
+        area_count_items(&counts, lang)
+            .into_iter()
+            .map(|(n, label)| view! { <li><span class="count">{n}</span>" "{label}</li> })
+            .collect_view()
     };
     view! {
         <article class="area-card" data-area=area.slug.clone()>
@@ -113,7 +139,7 @@ pub fn AreaCard(
                     }}
                 </Link>
             </h3>
-            <p>{move || description.get(nav.lang.get()).to_owned()}</p>
+            <p class="area-card__desc">{move || description.get(nav.lang.get()).to_owned()}</p>
             <ul class="counts">{move || count_line(nav.lang.get())}</ul>
         </article>
     }

@@ -47,7 +47,7 @@ pub fn IndicatorPage(
                 </p>
                 <h1>{move || name.get(nav.lang.get()).to_owned()}</h1>
                 {note.map(|n| view! {
-                    <p class="indicator__note"><strong>{move || Msg::Note.text(nav.lang.get())}"："</strong>{move || n.get(nav.lang.get()).to_owned()}</p>
+                    <p class="indicator__note"><strong>{move || Msg::Note.text(nav.lang.get())}{move || crate::i18n::colon(nav.lang.get())}</strong>{move || n.get(nav.lang.get()).to_owned()}</p>
                 })}
                 {
                     let ind = ind.clone();

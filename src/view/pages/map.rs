@@ -97,8 +97,9 @@ fn LayerPicker(
             option(
                 MapLayer::AllTasks,
                 format!(
-                    "{}：{}",
+                    "{}{}{}",
                     Msg::LayerTasks.text(lang),
+                    crate::i18n::colon(lang),
                     Msg::AllAreas.text(lang)
                 ),
             ),
@@ -107,7 +108,12 @@ fn LayerPicker(
         for a in index.areas.iter().filter(|a| a.counts.cities > 0) {
             items.push(option(
                 MapLayer::AreaTasks(a.slug.clone()),
-                format!("{}：{}", Msg::LayerTasks.text(lang), a.name.get(lang)),
+                format!(
+                    "{}{}{}",
+                    Msg::LayerTasks.text(lang),
+                    crate::i18n::colon(lang),
+                    a.name.get(lang)
+                ),
             ));
         }
         for p in &programmes.programmes {
@@ -182,20 +188,33 @@ pub fn CityFacts(adcode: String, data: MapData, lang: Lang) -> impl IntoView {
         .collect();
     let departments = data.shared.departments.clone();
     let cities = data.shared.cities.clone();
+    let task_total: usize = groups.iter().map(|(_, t)| t.len()).sum();
+    let area_index = groups
+        .iter()
+        .map(|(summary, tasks)| {
+            let (slug, name, n) = (summary.slug.clone(), summary.name.get(lang).to_owned(), tasks.len());
+            view! { <li><Link to=Route::Area(slug)>{name}</Link>": "<span class="count">{n}</span></li> }
+        })
+        .collect_view();
+    let summary = crate::i18n::city_summary(task_total, groups.len(), programmes.len(), lang);
     view! {
+        <p class="city__summary" data-testid="city-summary">{summary}</p>
         <h3>{Msg::Programmes.text(lang)}</h3>
         <ul class="programmes">
             {programmes.into_iter().map(|p| view! {
                 <li data-programme=p.id.clone()>
-                    <strong>{p.name.get(lang).to_owned()}</strong>" "
+                    <Link to=Route::Map(MapLayer::Programme(p.id.clone()))><strong>{p.name.get(lang).to_owned()}</strong></Link>" "
                     <q lang="zh-CN">{p.quote.clone()}</q>" "
                     <Link to=Route::Plan(Some(p.paragraph.clone()))>{format!("§{}", p.paragraph)}</Link>
                 </li>
             }).collect_view()}
         </ul>
-        <h3>{Msg::Tasks.text(lang)}</h3>
+        <h3>{Msg::CityAreas.text(lang)}</h3>
+        <ul class="city__areas">
+            {area_index}
+        </ul>
         {groups.into_iter().map(|(summary, tasks)| view! {
-            <section>
+            <section class="city__area" data-area=summary.slug.clone()>
                 <h4><Link to=Route::Area(summary.slug.clone())>{summary.name.get(lang).to_owned()}</Link></h4>
                 {tasks.into_iter().map(|t| view! { <TaskView task=t departments=departments.clone() cities=cities.clone() /> }).collect_view()}
             </section>
