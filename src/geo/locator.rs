@@ -3,7 +3,7 @@
 //! words (the map's accessible name and the text beside it).
 
 use super::palette::zero_fill;
-use super::style::{LegendEntry, MapStyle};
+use super::style::MapStyle;
 use crate::chart::Theme;
 use crate::data::CityIndex;
 use crate::i18n::Lang;
@@ -33,12 +33,10 @@ pub fn locator_style(
     };
     style.labels.insert(city.adcode.clone(), short);
     style.highlight = Some(city.adcode.clone());
-    style.legend = vec![LegendEntry {
-        fill: locator_fill(&theme),
-        code: String::new(),
-        label: city.name.get(lang).to_owned(),
-    }];
-    style.title = locator_text(adcode, cities, lang).unwrap_or_default();
+    // No title or legend inside the drawing: the page's caption says where the city is, and a
+    // title drawn at this small width would be cut.
+    style.legend = Vec::new();
+    style.title = String::new();
     let (prd, dongsha) = match lang {
         Lang::Zh => ("珠三角", "东沙群岛"),
         Lang::En => ("Pearl River Delta", "Dongsha Islands"),

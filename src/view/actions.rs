@@ -322,23 +322,6 @@ pub fn ChartActions(
     .into_any()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::menu_target;
-
-    #[test]
-    fn arrow_keys_wrap_and_home_end_jump() {
-        assert_eq!(menu_target("ArrowDown", None, 7), Some(0));
-        assert_eq!(menu_target("ArrowDown", Some(6), 7), Some(0));
-        assert_eq!(menu_target("ArrowUp", Some(0), 7), Some(6));
-        assert_eq!(menu_target("ArrowUp", None, 7), Some(6));
-        assert_eq!(menu_target("Home", Some(4), 7), Some(0));
-        assert_eq!(menu_target("End", Some(1), 7), Some(6));
-        assert_eq!(menu_target("a", Some(1), 7), None);
-        assert_eq!(menu_target("ArrowDown", None, 0), None);
-    }
-}
-
 /// Today's date as `YYYY-MM-DD` (the access date of a citation).
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
@@ -395,4 +378,21 @@ pub fn with_meta(make: impl Fn(&Meta, &str, Lang) -> String + Send + Sync + 'sta
 /// A citation of a figure that is not one section of the plan (the map, the heatmap).
 pub fn figure_citation(what: String) -> Make {
     with_meta(move |meta, url, lang| crate::export::citation(meta, &what, url, &today(), lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::menu_target;
+
+    #[test]
+    fn arrow_keys_wrap_and_home_end_jump() {
+        assert_eq!(menu_target("ArrowDown", None, 7), Some(0));
+        assert_eq!(menu_target("ArrowDown", Some(6), 7), Some(0));
+        assert_eq!(menu_target("ArrowUp", Some(0), 7), Some(6));
+        assert_eq!(menu_target("ArrowUp", None, 7), Some(6));
+        assert_eq!(menu_target("Home", Some(4), 7), Some(0));
+        assert_eq!(menu_target("End", Some(1), 7), Some(6));
+        assert_eq!(menu_target("a", Some(1), 7), None);
+        assert_eq!(menu_target("ArrowDown", None, 0), None);
+    }
 }

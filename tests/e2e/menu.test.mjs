@@ -90,8 +90,8 @@ test('one Share & download button per figure opens a menu of the seven actions, 
   await context.close();
 });
 
-test('two menus on a page are independent, and the embed view has none', async () => {
-  const { context, page } = await openPage(browser);
+test('two menus on a page are independent (dark scheme, axe with a menu open), and the embed view has none', async () => {
+  const { context, page } = await openPage(browser, { colorScheme: 'dark' });
   await page.goto(server.url + '?view=area&id=logistics&lang=zh');
   await appReady(page, '.chart__plot[data-chart-ready] svg');
   const buttons = page.locator('button[aria-haspopup=menu]');
@@ -103,6 +103,7 @@ test('two menus on a page are independent, and the embed view has none', async (
   await buttons.nth(1).click();
   assert.equal(await page.locator(`#${ids[0]}`).isVisible(), false, 'opening one closes the other (focus left it)');
   assert.equal(await page.locator(`#${ids[1]}`).isVisible(), true);
+  assert.deepEqual(await axe(page), [], 'the open menu meets WCAG A/AA in the dark scheme');
   await page.goto(server.url + 'embed.html?view=embed&fig=area&id=logistics&n=1');
   await appReady(page, '.embed-view .chart__plot[data-chart-ready] svg');
   assert.equal(await page.locator('button[aria-haspopup=menu], [role=menu]').count(), 0);
