@@ -10,7 +10,7 @@ It also writes the same records as flat tables in data/csv/ (tools/package_table
 Package descriptor data/datapackage.json (tools/package_descriptor.py). Check them with
 `python3 -m frictionless validate data/datapackage.json` and `python3 tools/check_datapackage.py`.
 
-Usage: python3 tools/build_data.py [path/to/plan.txt]   (default: ../shared/seed/…)
+Usage: python3 tools/build_data.py [path/to/plan.txt]   (default: data/source/…, a copy of ../shared/seed/…)
 """
 import json
 import re
@@ -24,7 +24,7 @@ import package_tables  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "tools" / "curated"
 DATA = ROOT / "data"
-SEED = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "seed" / "guangdong-internet-plus-2015-2020.txt"
+SEED = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data" / "source" / "guangdong-internet-plus-2015-2020.txt"
 GEO = ROOT.parent / "shared" / "geo"
 
 VERSION = "0.1.0"

@@ -113,6 +113,17 @@ def build(data_dir, version, last_updated, index):
         "Where the city boundaries come from, what was changed, their licence and attribution, and the checks run.",
         type_="text", format_="md", mediatype="text/markdown",
     ))
+    resources.append(file_resource(
+        data_dir, "plan-text", "source/guangdong-internet-plus-2015-2020.txt",
+        "The plan text that document.json and every quote are built from, unchanged (UTF-8 plain text).",
+        type_="text", format_="txt", mediatype="text/plain", title="Plan text 行动计划全文",
+        sources=[PLAN_SOURCE],
+    ))
+    resources.append(file_resource(
+        data_dir, "plan-text-source", "source/SOURCE.md",
+        "Where the plan text comes from, its sha256 and what was changed (nothing).",
+        type_="text", format_="md", mediatype="text/markdown",
+    ))
     return {
         "name": NAME,
         "title": "广东省“互联网+”行动计划（2015—2020年）开放数据 · Guangdong “Internet+” Action Plan (2015–2020): open data",
