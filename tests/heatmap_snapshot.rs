@@ -12,6 +12,15 @@ use gd_plus::chart::heatmap::{heatmap_to_svg, summary, HeatLayout, HeatmapData};
 use gd_plus::chart::Theme;
 use gd_plus::i18n::Lang;
 
+/// Text as plotters' SVG backend writes it.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
 fn data(lang: Lang) -> HeatmapData {
     let all = common::all();
     HeatmapData::from(&all.index, &all.areas, &all.departments, lang)
@@ -51,8 +60,14 @@ fn heatmap_of_the_real_data_matches_the_snapshot() {
         std::fs::write(&path, &svg).unwrap();
         println!("wrote {path}");
     }
-    let svg = common::round_floats(&svg);
-    let path = common::root().join("tests/snapshots/heatmap-800.svg");
+    matches_snapshot("heatmap-800.svg", &svg);
+}
+
+/// Compares `svg` (floats rounded) with `tests/snapshots/<name>`, or rewrites it with
+/// `UPDATE_SNAPSHOTS=1`.
+fn matches_snapshot(name: &str, svg: &str) {
+    let svg = common::round_floats(svg);
+    let path = common::root().join("tests/snapshots").join(name);
     if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &svg).unwrap();
@@ -81,6 +96,22 @@ fn heatmap_of_the_real_data_matches_the_snapshot() {
     }
 }
 
+/// The narrow end in English and dark with a highlighted cell (the tooltip state), and the
+/// narrowest width in Chinese: the cases the 800 px snapshot does not cover.
+#[test]
+fn narrow_dark_english_and_narrowest_chinese_match_their_snapshots() {
+    let en = data(Lang::En);
+    matches_snapshot(
+        "heatmap-en-dark-360-highlight.svg",
+        &heatmap_to_svg(&en, 360, Theme::DARK, Some((0, 0))),
+    );
+    let zh = data(Lang::Zh);
+    matches_snapshot(
+        "heatmap-zh-light-280.svg",
+        &heatmap_to_svg(&zh, 280, Theme::LIGHT, None),
+    );
+}
+
 #[test]
 fn every_width_and_both_languages_render() {
     for lang in [Lang::Zh, Lang::En] {
@@ -89,10 +120,32 @@ fn every_width_and_both_languages_render() {
             let layout = HeatLayout::new(&data, width);
             let (_, _, right, _) = layout.cell_rect(0, layout.cols - 1);
             assert!(right <= width as i32, "{lang:?} {width}: {right}");
+            let size = format!(
+                "<svg width=\"{width}\" height=\"{}\" viewBox=\"0 0 {width} {}\"",
+                layout.height, layout.height
+            );
+            let mut drawn = Vec::new();
             for theme in [Theme::LIGHT, Theme::DARK] {
-                let svg = heatmap_to_svg(&data, width, theme, Some((0, 0)));
-                assert!(svg.ends_with("</svg>\n") || svg.ends_with("</svg>"));
+                let plain = heatmap_to_svg(&data, width, theme, None);
+                let lit = heatmap_to_svg(&data, width, theme, Some((0, 0)));
+                for svg in [&plain, &lit] {
+                    assert!(svg.starts_with(&size), "{lang:?} {width}: {}", &svg[..80]);
+                    assert!(svg.trim_end().ends_with("</svg>"));
+                    // Every row label of the layout is drawn as text (plotters escapes it).
+                    for label in &layout.row_labels {
+                        assert!(
+                            svg.contains(&format!(">\n{}\n</text>", escape(label))),
+                            "{lang:?} {width}: row label {label} is not drawn"
+                        );
+                    }
+                }
+                assert_ne!(plain, lit, "{lang:?} {width}: the highlight draws nothing");
+                drawn.push(plain);
             }
+            assert_ne!(
+                drawn[0], drawn[1],
+                "{lang:?} {width}: dark looks like light"
+            );
         }
         let text = summary(&data, lang);
         println!("{text}");

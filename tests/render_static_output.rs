@@ -1,0 +1,176 @@
+//! What `render-static` writes, read back: the PNGs decoded and looked at pixel by pixel, and
+//! `pages.json` against data/. Runs the real binary once into a scratch directory (≈ 6 s).
+//! Needs the feature: `cargo test --features static-render --test render_static_output`
+//! (`./x test` runs it).
+#![cfg(all(feature = "static-render", not(target_arch = "wasm32")))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup is a failed test
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use gd_plus::chart::Theme;
+use gd_plus::static_render::{CARD_SIZE, OG_SIZE};
+
+const SITE: &str = "https://example.org/gd/";
+
+/// `dist/static/` as render-static writes it for the real data/, with a site URL.
+fn out() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("render-static-output");
+        let _ = std::fs::remove_dir_all(&dir);
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_render-static"))
+            .arg("--data")
+            .arg(common::root().join("data"))
+            .arg("--out")
+            .arg(&dir)
+            .args(["--site-url", SITE])
+            .status()
+            .expect("render-static runs");
+        assert!(status.success(), "render-static failed: {status}");
+        dir
+    })
+}
+
+/// A decoded PNG, 8-bit RGBA.
+struct Image {
+    width: u32,
+    height: u32,
+    rgba: Vec<u8>,
+}
+
+fn decode(path: &Path) -> Image {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::ALPHA);
+    let mut reader = decoder
+        .read_info()
+        .unwrap_or_else(|e| panic!("{}: not a PNG: {e}", path.display()));
+    let mut rgba = vec![0; reader.output_buffer_size().expect("buffer size")];
+    let info = reader
+        .next_frame(&mut rgba)
+        .unwrap_or_else(|e| panic!("{}: undecodable: {e}", path.display()));
+    assert_eq!(
+        (info.color_type, info.bit_depth),
+        (png::ColorType::Rgba, png::BitDepth::Eight),
+        "{}",
+        path.display()
+    );
+    rgba.truncate(info.buffer_size());
+    Image {
+        width: info.width,
+        height: info.height,
+        rgba,
+    }
+}
+
+impl Image {
+    fn pixel(&self, x: u32, y: u32) -> [u8; 4] {
+        let i = ((y * self.width + x) * 4) as usize;
+        [
+            self.rgba[i],
+            self.rgba[i + 1],
+            self.rgba[i + 2],
+            self.rgba[i + 3],
+        ]
+    }
+
+    /// Pixels in the box `x0..x1 × y0..y1` (every second one each way) that pass `test`.
+    fn count(
+        &self,
+        (x0, y0, x1, y1): (u32, u32, u32, u32),
+        test: impl Fn([u8; 4]) -> bool,
+    ) -> usize {
+        (y0..y1.min(self.height))
+            .step_by(2)
+            .flat_map(|y| (x0..x1.min(self.width)).step_by(2).map(move |x| (x, y)))
+            .filter(|&(x, y)| test(self.pixel(x, y)))
+            .count()
+    }
+}
+
+/// Dark text on the white frame (the title and the lines under it are drawn in near-black/grey).
+fn ink(p: [u8; 4]) -> bool {
+    p[3] == 255 && u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2]) < 3 * 140
+}
+
+/// Within a small distance of `colour` (antialiasing blends the edges of bars).
+fn near(colour: (u8, u8, u8)) -> impl Fn([u8; 4]) -> bool {
+    move |p| {
+        p[0].abs_diff(colour.0) <= 16
+            && p[1].abs_diff(colour.1) <= 16
+            && p[2].abs_diff(colour.2) <= 16
+    }
+}
+
+fn pngs(prefix: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(out())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with(prefix) && name.ends_with(".png")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn open_graph_images_show_title_bars_and_source_on_white() {
+    let files = pngs("og-");
+    assert_eq!(files.len(), 61, "one per area and indicator page");
+    let t = Theme::LIGHT;
+    for path in &files {
+        let name = path.display();
+        let img = decode(path);
+        assert_eq!((img.width, img.height), OG_SIZE, "{name}");
+        assert_eq!(img.pixel(2, 2), [255, 255, 255, 255], "{name}: background");
+        // Title (48 px type at y 36), site name (y 92), source line (y 582): each band has ink.
+        assert!(img.count((48, 36, 1152, 86), ink) > 300, "{name}: no title");
+        assert!(
+            img.count((48, 92, 1152, 122), ink) > 100,
+            "{name}: no site name"
+        );
+        assert!(
+            img.count((48, 582, 1152, 612), ink) > 100,
+            "{name}: no source line"
+        );
+        // The chart region holds bars of the 2017 or 2020 colour.
+        let chart = (48, 136, 1152, 566);
+        let bars = img.count(chart, near(t.series_2017)) + img.count(chart, near(t.series_2020));
+        assert!(bars > 500, "{name}: {bars} bar pixels");
+        // Nothing is drawn in the margins.
+        let margin = img.count((0, 0, 40, 630), |p| p != [255, 255, 255, 255]);
+        assert_eq!(margin, 0, "{name}: {margin} pixels in the left margin");
+    }
+}
+
+#[test]
+fn share_cards_show_title_bars_source_and_the_pages_address() {
+    let files = pngs("card-");
+    assert_eq!(files.len(), 61, "one per area and indicator page");
+    let t = Theme::LIGHT;
+    for path in &files {
+        let name = path.display();
+        let img = decode(path);
+        assert_eq!((img.width, img.height), CARD_SIZE, "{name}");
+        assert_eq!(img.pixel(2, 2), [255, 255, 255, 255], "{name}: background");
+        assert!(
+            img.count((48, 64, 1032, 128), ink) > 400,
+            "{name}: no title"
+        );
+        let chart = (48, 280, 1032, 1160);
+        let bars = img.count(chart, near(t.series_2017)) + img.count(chart, near(t.series_2020));
+        assert!(bars > 1000, "{name}: {bars} bar pixels");
+        assert!(
+            img.count((48, 1190, 1032, 1224), ink) > 100,
+            "{name}: no source line"
+        );
+        // The address line is drawn in the 2017 blue (a site URL was given).
+        let url = img.count((48, 1250, 1032, 1290), near(t.series_2017));
+        assert!(url > 100, "{name}: no address line ({url} pixels)");
+    }
+}
