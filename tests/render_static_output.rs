@@ -174,3 +174,63 @@ fn share_cards_show_title_bars_source_and_the_pages_address() {
         assert!(url > 100, "{name}: no address line ({url} pixels)");
     }
 }
+
+#[test]
+fn pages_json_has_a_page_for_every_area_and_indicator_and_its_files_exist() {
+    let text = std::fs::read_to_string(out().join("pages.json")).unwrap();
+    let pages: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let all = common::all();
+    let find = |kind: &str, id: &str| {
+        pages
+            .iter()
+            .find(|p| p["kind"] == kind && p["id"] == id)
+            .unwrap_or_else(|| panic!("pages.json has no {kind} page {id}"))
+    };
+    let home = find("home", "");
+    assert_eq!(home["page"], "index.html");
+    assert_eq!(home["url"], SITE);
+    let mut expected = 1;
+    for (summary, area) in all.index.areas.iter().zip(&all.areas) {
+        if area.indicators.iter().all(|i| i.targets.is_empty()) {
+            continue;
+        }
+        let page = find("area", &summary.slug);
+        assert_eq!(page["page"], format!("area-{}.html", summary.slug));
+        assert_eq!(page["description"], summary.description.zh.as_str());
+        expected += 1;
+        for ind in area.indicators.iter().filter(|i| !i.targets.is_empty()) {
+            let page = find("indicator", &ind.id);
+            assert_eq!(page["page"], format!("indicator-{}.html", ind.id));
+            expected += 1;
+        }
+    }
+    assert_eq!(pages.len(), expected, "no page for anything else");
+    for page in &pages {
+        assert_eq!(
+            page["url"].as_str().unwrap(),
+            format!("{SITE}{}", page["page"].as_str().unwrap()).trim_end_matches("index.html"),
+        );
+        for field in ["svg", "og_image", "card", "prerender"] {
+            let rel = page[field].as_str().unwrap();
+            if rel.is_empty() {
+                assert_eq!(page["kind"], "home", "{field} of {}", page["page"]);
+                continue;
+            }
+            let file = out().join(rel.trim_start_matches("static/"));
+            let len = std::fs::metadata(&file)
+                .unwrap_or_else(|e| panic!("{}: {field} {rel}: {e}", page["page"]))
+                .len();
+            assert!(len > 1000, "{rel}: {len} bytes");
+        }
+        let pre = page["prerender"].as_str().unwrap();
+        if !pre.is_empty() {
+            let html =
+                std::fs::read_to_string(out().join(pre.trim_start_matches("static/"))).unwrap();
+            assert_eq!(
+                html.matches("<svg").count(),
+                4,
+                "{pre}: the chart in four variants"
+            );
+        }
+    }
+}

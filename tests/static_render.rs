@@ -1,0 +1,194 @@
+//! The pure part of the build-time rendering (`gd_plus::static_render`): the per-view page
+//! metadata from data/, and the pre-rendered first view's HTML (escaping and content).
+//! What the `render-static` binary writes is checked by `tests/render_static_output.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup is a failed test
+
+mod common;
+
+use gd_plus::chart::target_bars::charts_for;
+use gd_plus::data::{AreaSummary, Bilingual, Indicator};
+use gd_plus::i18n::{Lang, Msg};
+use gd_plus::route::{Route, UrlState};
+use gd_plus::static_render::{area_page, indicator_page, prerender, prerender_html, Kind};
+
+const HOSTILE: &str = "<script>alert(1)</script>\"'&<img src=x onerror=alert(2)>";
+
+fn hostile(text: &str) -> Bilingual {
+    Bilingual {
+        zh: format!("{text}{HOSTILE}"),
+        en: format!("{text}{HOSTILE}"),
+    }
+}
+
+/// An area and its indicators from data/, every reader-visible string made hostile.
+fn hostile_area() -> (AreaSummary, Vec<Indicator>) {
+    let all = common::all();
+    let at = all
+        .index
+        .areas
+        .iter()
+        .position(|a| a.slug == "commerce")
+        .unwrap();
+    let mut summary = all.index.areas[at].clone();
+    summary.name = hostile("商务");
+    summary.description = hostile("说明");
+    let mut indicators = all.areas[at].indicators.clone();
+    for ind in &mut indicators {
+        ind.name = hostile(&ind.name.zh);
+        ind.note = Some(hostile("注"));
+    }
+    (summary, indicators)
+}
+
+/// The markup must carry no element or attribute that the hostile string tried to inject.
+fn assert_inert(html: &str) {
+    assert!(!html.contains("<script"), "a <script> element got through");
+    assert!(!html.contains("<img"), "an <img> element got through");
+    // The quote and the ampersand are escaped wherever the string lands (text or attribute), so
+    // it cannot close an attribute and open another.
+    assert!(!html.contains("\"'&"), "a quote got through unescaped");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the hostile text is not shown literally"
+    );
+}
+
+#[test]
+fn the_prerendered_area_view_shows_hostile_strings_as_text_and_draws_the_chart() {
+    let (summary, indicators) = hostile_area();
+    let charts = charts_for(&summary.slug, &indicators, Lang::Zh);
+    let html = prerender::area_view(&summary, &charts[0], &indicators);
+    assert_inert(&html);
+    assert!(
+        html.contains("<h1>商务&lt;script&gt;"),
+        "the area's name is the heading"
+    );
+    assert!(html.contains("<p class=\"lead\">说明&lt;script&gt;"));
+    // Four drawings (wide/narrow × light/dark) of the first chart, with its accessible name.
+    assert_eq!(
+        html.matches("<svg").count(),
+        4,
+        "the chart in four variants"
+    );
+    assert!(html.contains(&format!("data-chart=\"{}\"", charts[0].id)));
+    assert!(html.contains("role=\"img\" aria-label=\""));
+    for row in &charts[0].rows {
+        let ind = indicators
+            .iter()
+            .find(|i| i.id == row.indicator_id)
+            .unwrap();
+        let first = ind.targets.first().unwrap();
+        assert!(
+            html.contains(&first.value_text) || html.contains(&first.value.to_string()),
+            "{}: its value is not on the page",
+            ind.id
+        );
+    }
+    // Links go to the views' own pages or index.html with a query: nothing else.
+    for href in html
+        .split("href=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+    {
+        assert!(
+            href.starts_with('#') || href.ends_with(".html") || href.starts_with("index.html?"),
+            "unexpected link {href}"
+        );
+    }
+}
+
+#[test]
+fn the_prerendered_indicator_view_shows_hostile_strings_as_text_and_draws_the_chart() {
+    let (summary, indicators) = hostile_area();
+    let ind = &indicators[0];
+    let charts = charts_for(&summary.slug, std::slice::from_ref(ind), Lang::Zh);
+    let html = prerender::indicator_view(&summary, &charts[0], ind);
+    assert_inert(&html);
+    assert!(html.contains(&format!("data-indicator=\"{}\"", ind.id)));
+    assert!(
+        html.contains("<p class=\"indicator__note\">"),
+        "the note is shown"
+    );
+    assert!(html.contains("注&lt;script&gt;"));
+    assert!(
+        html.contains("<a href=\"area-commerce.html\">商务&lt;script&gt;"),
+        "the breadcrumb links to the area's own page"
+    );
+    assert_eq!(html.matches("<svg").count(), 4);
+}
+
+#[test]
+fn every_area_and_indicator_has_page_metadata_from_the_data() {
+    let all = common::all();
+    let site = Msg::SiteTitle.text(Lang::Zh);
+    let base = Some("https://example.org/gd/");
+    let mut pages = 0;
+    for (summary, area) in all.index.areas.iter().zip(&all.areas) {
+        let charts = charts_for(&area.slug, &area.indicators, Lang::Zh);
+        let Some(first) = charts.first() else {
+            continue;
+        };
+        let page = area_page(summary, &first.id, base).unwrap();
+        let route = Route::Area(summary.slug.clone());
+        assert_eq!(page.kind, Kind::Area);
+        assert_eq!(page.id, summary.slug);
+        assert_eq!(Some(page.page.clone()), route.own_page(Lang::Zh));
+        assert_eq!(
+            UrlState::parse(&page.route).route,
+            route,
+            "gd-route of {}",
+            page.page
+        );
+        assert_eq!(page.title, format!("{} · {site}", summary.name.zh));
+        assert_eq!(page.description, summary.description.zh);
+        assert_eq!(page.url, format!("https://example.org/gd/{}", page.page));
+        assert_eq!(
+            page.prerender,
+            format!(
+                "static/{}",
+                prerender_html(Kind::Area, &summary.slug).unwrap()
+            )
+        );
+        assert!(page.og_image.starts_with("static/og-area-") && page.og_image.ends_with(".png"));
+        pages += 1;
+        for ind in &area.indicators {
+            let page = indicator_page(ind, base).unwrap();
+            let route = Route::Indicator(ind.id.clone());
+            assert_eq!(Some(page.page.clone()), route.own_page(Lang::Zh));
+            assert_eq!(
+                UrlState::parse(&page.route).route,
+                route,
+                "gd-route of {}",
+                page.page
+            );
+            assert_eq!(page.title, format!("{} · {site}", ind.name.zh));
+            // The description is the indicator's sentence: its name and its values, from data.
+            assert!(page.description.contains(&ind.name.zh), "{}", ind.id);
+            for t in &ind.targets {
+                assert!(
+                    page.description.contains(&t.year.to_string()),
+                    "{}: {} missing from {:?}",
+                    ind.id,
+                    t.year,
+                    page.description
+                );
+            }
+            assert_eq!(page.alt, page.description);
+            pages += 1;
+        }
+    }
+    assert_eq!(pages, 61);
+}
+
+#[test]
+fn page_metadata_refuses_ids_unfit_for_a_file_name() {
+    let all = common::all();
+    let mut summary = all.index.areas[1].clone();
+    summary.slug = "../etc".into();
+    assert!(area_page(&summary, "x.targets-1", None).is_none());
+    let mut ind = all.areas[1].indicators[0].clone();
+    ind.id = "a\"><script>".into();
+    assert!(indicator_page(&ind, None).is_none());
+    assert!(prerender_html(Kind::Indicator, "a/b").is_none());
+}
