@@ -4,6 +4,7 @@
 
 use gd_plus::chart::target_bars::{Bar, Row, TargetChart};
 use gd_plus::data::LoadError;
+use gd_plus::i18n::{Lang, Msg};
 use gd_plus::view::chart::TargetChartView;
 use gd_plus::view::components::{LoadErrorView, Provenance};
 use gd_plus::view::nav::Nav;
@@ -271,4 +272,200 @@ async fn views_that_come_and_go_leave_nothing_in_the_app_wide_language_signal() 
     nav.lang.set(nav.lang.get_untracked().other());
     leptos::task::tick().await;
     assert_eq!(scoped.lang.get_untracked(), nav.lang.get_untracked());
+}
+
+fn key(target: &web_sys::Element, name: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(name);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+/// `data-action` of the focused element, or its tag name when it has none.
+fn focused() -> String {
+    let el = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    el.get_attribute("data-action")
+        .unwrap_or_else(|| el.tag_name().to_lowercase())
+}
+
+#[wasm_bindgen_test]
+async fn chart_has_an_accessible_name_a_summary_and_a_table_with_dataset_text_as_text() {
+    let host = host(500);
+    let chart = TargetChart {
+        id: "t.targets-2".into(),
+        unit_label: "%".into(),
+        rows: vec![
+            Row {
+                indicator_id: "t.a".into(),
+                name: "网络购物普及率".into(),
+                bars: vec![
+                    Bar {
+                        year: 2017,
+                        value: 68.0,
+                        label: "≥ 68%".into(),
+                    },
+                    Bar {
+                        year: 2020,
+                        value: 73.0,
+                        label: "≥ 73%".into(),
+                    },
+                ],
+            },
+            Row {
+                indicator_id: "t.b".into(),
+                name: "<b>覆盖率</b>".into(),
+                bars: vec![Bar {
+                    year: 2020,
+                    value: 100.0,
+                    label: "≥ 100%".into(),
+                }],
+            },
+        ],
+    };
+    let summary = vec!["第一句".to_owned(), "第二句".to_owned()];
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(Nav::from_browser());
+        view! { <TargetChartView chart=chart.clone() title="目标".to_owned() summary=summary.clone() /> }
+    });
+    leptos::task::tick().await;
+    let plot = host
+        .query_selector("[role=img]")
+        .unwrap()
+        .expect("the plot");
+    assert_eq!(
+        plot.get_attribute("aria-label").as_deref(),
+        Some("目标。第一句；第二句"),
+        "accessible name: title, then the summary"
+    );
+    let hint_id = plot.get_attribute("aria-describedby").unwrap();
+    let hint = text_of(&host, &format!("#{}", hint_id.replace('.', "\\."))).unwrap();
+    // The hint is in the UI language (the browser's, for Nav::from_browser).
+    assert!(
+        [Lang::Zh, Lang::En]
+            .iter()
+            .any(|&l| hint == Msg::ChartKeys.text(l)),
+        "keyboard hint: {hint}"
+    );
+    assert_eq!(plot.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(text_of(&host, "figcaption").as_deref(), Some("目标"));
+    let items = host.query_selector_all(".chart__summary li").unwrap();
+    assert_eq!(items.length(), 2);
+    assert_eq!(
+        items.item(1).unwrap().text_content().as_deref(),
+        Some("第二句")
+    );
+    // The table: one row per indicator, "—" where a year has no target.
+    let rows = host.query_selector_all("table tbody tr").unwrap();
+    assert_eq!(rows.length(), 2);
+    let cells = |i: u32| -> Vec<String> {
+        let row: web_sys::Element = rows.item(i).unwrap().unchecked_into();
+        let cells = row.query_selector_all("th, td").unwrap();
+        (0..cells.length())
+            .map(|j| cells.item(j).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(cells(0), ["网络购物普及率", "≥ 68%", "≥ 73%"]);
+    assert_eq!(cells(1), ["<b>覆盖率</b>", "—", "≥ 100%"]);
+    assert!(
+        host.query_selector("table b").unwrap().is_none(),
+        "a dataset string is text, never markup"
+    );
+    let head = text_of(&host, "table thead").unwrap();
+    assert!(head.contains("2017") && head.contains("2020"), "{head}");
+}
+
+#[wasm_bindgen_test]
+async fn share_menu_is_a_keyboard_menu_button_and_choosing_returns_the_focus() {
+    use gd_plus::view::actions::{ChartActions, Make};
+    use std::sync::Arc;
+    let host = host(500);
+    let make = |s: &'static str| -> Make { Arc::new(move || s.to_owned()) };
+    let (svg, csv, cite) = (make("<svg/>"), make("a,b"), make("引用：测试图表"));
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(Nav::from_browser());
+        view! { <ChartActions stem="t".to_owned() svg=svg.clone() csv=csv.clone() cite=cite.clone() /> }
+    });
+    leptos::task::tick().await;
+    let button = host
+        .query_selector("button[aria-haspopup=menu]")
+        .unwrap()
+        .expect("the menu button");
+    let list = host.query_selector("[role=menu]").unwrap().unwrap();
+    let open = || list.get_attribute("hidden").is_none();
+    let expanded = || button.get_attribute("aria-expanded");
+    assert!(!open());
+    assert_eq!(expanded().as_deref(), Some("false"));
+    assert_eq!(
+        list.get_attribute("aria-labelledby"),
+        Some(button.id()),
+        "the menu is named by its button"
+    );
+    let actions: Vec<String> = {
+        let items = list.query_selector_all("[role=menuitem]").unwrap();
+        (0..items.length())
+            .map(|i| {
+                let el: web_sys::Element = items.item(i).unwrap().unchecked_into();
+                el.get_attribute("data-action").unwrap()
+            })
+            .collect()
+    };
+    assert_eq!(
+        actions,
+        ["svg", "png", "csv", "link", "cite"],
+        "no JSON, no Embed given"
+    );
+
+    // ↓ on the button opens the menu at the first item.
+    button
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    key(&button, "ArrowDown");
+    assert!(open());
+    assert_eq!(expanded().as_deref(), Some("true"));
+    assert_eq!(focused(), "svg");
+    // ↑ from the first wraps to the last; ↓ from the last wraps to the first; End and Home.
+    let active = || {
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .unwrap()
+    };
+    key(&active(), "ArrowUp");
+    assert_eq!(focused(), "cite");
+    key(&active(), "ArrowDown");
+    assert_eq!(focused(), "svg");
+    key(&active(), "End");
+    assert_eq!(focused(), "cite");
+    key(&active(), "Home");
+    assert_eq!(focused(), "svg");
+    key(&active(), "ArrowDown");
+    assert_eq!(focused(), "png");
+    // Escape closes and returns to the button.
+    key(&active(), "Escape");
+    assert!(!open());
+    assert_eq!(expanded().as_deref(), Some("false"));
+    assert_eq!(focused(), "button");
+    // ↑ on the button opens at the last item; choosing it closes the menu, gives the focus back
+    // to the button and acts (the citation appears).
+    key(&button, "ArrowUp");
+    assert!(open());
+    assert_eq!(focused(), "cite");
+    active().unchecked_into::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert!(!open());
+    assert_eq!(focused(), "button");
+    assert_eq!(
+        text_of(&host, "[data-testid=citation]").as_deref(),
+        Some("引用：测试图表")
+    );
 }
