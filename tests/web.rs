@@ -469,3 +469,167 @@ async fn share_menu_is_a_keyboard_menu_button_and_choosing_returns_the_focus() {
         Some("引用：测试图表")
     );
 }
+
+#[wasm_bindgen_test]
+async fn heatmap_has_an_accessible_name_a_keyboard_tooltip_and_a_table() {
+    use gd_plus::chart::heatmap::{summary, HeatColumn, HeatRow, HeatmapData};
+    let host = host(600);
+    let row = |id: &str, name: &str, total| HeatRow {
+        department_id: id.into(),
+        label: name.into(),
+        name: name.into(),
+        total,
+        areas: 2,
+    };
+    let col = |slug: &str, label: &str, name: &str| HeatColumn {
+        area_slug: slug.into(),
+        label: label.into(),
+        name: name.into(),
+    };
+    let data = HeatmapData {
+        rows: vec![
+            row("commerce", "省商务厅", 5),
+            row("transport", "省交通运输厅", 2),
+        ],
+        columns: vec![
+            col("commerce", "1", "电子商务"),
+            col("logistics", "2", "物流"),
+        ],
+        cells: vec![vec![3, 2], vec![0, 2]],
+        lang: Lang::Zh,
+    };
+    let nav = Nav::from_browser();
+    let lang = nav.lang.get_untracked();
+    let expected_summary = summary(&data, Lang::Zh);
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(nav);
+        view! { <gd_plus::view::heatmap::HeatmapView data=data.clone() /> }
+    });
+    leptos::task::tick().await;
+    let plot = host
+        .query_selector("[role=img]")
+        .unwrap()
+        .expect("the plot");
+    assert_eq!(
+        plot.get_attribute("aria-label"),
+        Some(format!(
+            "{}. {expected_summary}",
+            Msg::DepartmentsHeatmap.text(lang)
+        ))
+    );
+    assert!(plot.query_selector("svg").unwrap().is_some(), "drawn");
+    // Focus shows the first cell; arrows move, wrapping; Escape clears.
+    let tip = || text_of(&host, ".chart__tooltip").unwrap_or_default();
+    let says = |row: &str, col: &str, n: u32| {
+        let t = tip();
+        assert!(
+            t.starts_with(&format!("{row} · {col}")) && t.contains(&n.to_string()),
+            "tooltip {t:?}, expected {row} · {col} with {n}"
+        );
+    };
+    plot.unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    leptos::task::tick().await;
+    says("省商务厅", "电子商务", 3);
+    key(&plot, "ArrowRight");
+    leptos::task::tick().await;
+    says("省商务厅", "物流", 2);
+    key(&plot, "ArrowDown");
+    leptos::task::tick().await;
+    says("省交通运输厅", "物流", 2);
+    key(&plot, "ArrowRight");
+    leptos::task::tick().await;
+    says("省交通运输厅", "电子商务", 0);
+    key(&plot, "Escape");
+    leptos::task::tick().await;
+    assert_eq!(tip(), "");
+    // The table: the counts per department and area, column names in `title`.
+    let rows = host.query_selector_all("table tbody tr").unwrap();
+    assert_eq!(rows.length(), 2);
+    let second: web_sys::Element = rows.item(1).unwrap().unchecked_into();
+    assert_eq!(second.text_content().as_deref(), Some("省交通运输厅02"));
+    let heads = host.query_selector_all("table thead th[title]").unwrap();
+    assert_eq!(heads.length(), 2);
+    let first_head: web_sys::Element = heads.item(0).unwrap().unchecked_into();
+    assert_eq!(
+        first_head.get_attribute("title").as_deref(),
+        Some("电子商务")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn link_navigates_in_place_on_a_plain_click_and_leaves_a_modified_click_to_the_browser() {
+    use gd_plus::route::Route;
+    use gd_plus::view::components::Link;
+    let host = host(300);
+    let window = web_sys::window().unwrap();
+    let start = window.location().href().unwrap();
+    let nav = Nav::from_browser();
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(nav);
+        view! { <Link to=Route::Area("finance".into())>"金融"</Link> }
+    });
+    leptos::task::tick().await;
+    let a = host.query_selector("a").unwrap().expect("the link");
+    let href = a.get_attribute("href").unwrap();
+    assert!(href.starts_with("?view=area&id=finance"), "{href}");
+    // After every click, a window listener (it runs after the app's) records whether the app
+    // took the click, then stops the browser from following the link out of the test page.
+    let taken = std::rc::Rc::new(std::cell::Cell::new(None::<bool>));
+    let record = {
+        let taken = taken.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+            move |ev: web_sys::Event| {
+                taken.set(Some(ev.default_prevented()));
+                ev.prevent_default();
+            },
+        )
+    };
+    window
+        .add_event_listener_with_callback("click", record.as_ref().unchecked_ref())
+        .unwrap();
+    // A MouseEvent with modifier keys, built through the constructor (web-sys's MouseEventInit
+    // is not among the crate's features, and the app does not need it).
+    let click_with = |ctrl: bool| {
+        let init = js_sys::Object::new();
+        for (k, v) in [("bubbles", true), ("cancelable", true), ("ctrlKey", ctrl)] {
+            js_sys::Reflect::set(&init, &k.into(), &v.into()).unwrap();
+        }
+        let ctor: js_sys::Function = js_sys::Reflect::get(&window, &"MouseEvent".into())
+            .unwrap()
+            .unchecked_into();
+        let args = js_sys::Array::of2(&"click".into(), &init);
+        let ev: web_sys::Event = js_sys::Reflect::construct(&ctor, &args)
+            .unwrap()
+            .unchecked_into();
+        a.dispatch_event(&ev).unwrap();
+    };
+    let before = nav.route();
+    click_with(true);
+    assert_eq!(
+        taken.get(),
+        Some(false),
+        "a Ctrl-click is the browser's (new tab)"
+    );
+    assert_eq!(
+        nav.route(),
+        before,
+        "a Ctrl-click does not navigate in place"
+    );
+    click_with(false);
+    assert_eq!(taken.get(), Some(true), "a plain click is the app's");
+    assert_eq!(nav.route(), Route::Area("finance".into()));
+    assert!(
+        window.location().search().unwrap().contains("id=finance"),
+        "the address shows the view"
+    );
+    window
+        .remove_event_listener_with_callback("click", record.as_ref().unchecked_ref())
+        .unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start))
+        .unwrap();
+}
