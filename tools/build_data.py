@@ -25,7 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "tools" / "curated"
 DATA = ROOT / "data"
 SEED = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data" / "source" / "guangdong-internet-plus-2015-2020.txt"
+# The boundaries come from ../shared/geo when it is there; a plain clone rebuilds from its own
+# published copy in data/geo/ (the same two files, copied unchanged).
 GEO = ROOT.parent / "shared" / "geo"
+if not (GEO / "guangdong-cities.geojson").is_file():
+    GEO = ROOT / "data" / "geo"
 
 VERSION = "0.1.0"
 LAST_UPDATED = "2026-11-29"
