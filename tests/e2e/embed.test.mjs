@@ -227,6 +227,16 @@ test('in an iframe sandboxed with "allow-scripts allow-popups" (an opaque origin
     await evilFrame.evaluate((TYPE) => parent.postMessage({ type: TYPE, height: 300 }, '*'), TYPE);
     await page.waitForTimeout(300);
     assert.equal(await iframe.evaluate((f) => f.style.height), before);
+    // Without lang= in its URL the embed reads the reader's stored language, and localStorage
+    // throws in an opaque origin: it must fall back to the browser's language, not fail.
+    await page.evaluate(() => {
+      const f = document.querySelector('iframe[data-gd-plus-embed]');
+      f.src = f.src.replace(/&lang=zh/, '');
+    });
+    await page.waitForFunction(() => !/lang=/.test(document.querySelector('iframe[data-gd-plus-embed]').src));
+    const noLang = await (await page.waitForSelector('iframe[data-gd-plus-embed]')).contentFrame();
+    await noLang.waitForSelector('.chart__plot[data-chart-ready] svg', { timeout: 20000 });
+    assert.match(await noLang.textContent('.chart__title'), /^互联网\+现代物流：/);
     const errors = (await page.evidence()).errors.filter((e) => !/Failed to load resource: .*404/.test(e));
     assert.deepEqual(errors, [], 'no error in the host or the embed');
   } finally {
