@@ -10,14 +10,15 @@
  * the height of its content in CSS pixels. This script sets the height of the iframe that sent it,
  * and only when:
  *   - the sender (event.source) is the window of one of the page's iframes marked data-gd-plus-embed,
- *   - the message comes from that iframe's own origin (the origin of its src),
+ *   - the message comes from that iframe's own origin (the origin of its src; "null", the opaque
+ *     origin, for an iframe sandboxed without allow-same-origin),
  *   - the message is a plain object with exactly the keys `type` and `height`, the type is ours,
  *   - the height is a finite number from MIN_HEIGHT to MAX_HEIGHT.
  * Every other message is ignored. Nothing from a message is ever evaluated, navigated to or written
  * into the page except that one number as a CSS height.
  *
- * Hosts whose policy forbids third-party scripts, or that sandbox the iframe, can skip this file
- * and give the iframe a fixed height instead (the Embed dialog offers such a snippet).
+ * Hosts whose policy forbids third-party scripts can skip this file and give the iframe a fixed
+ * height instead (the Embed dialog offers such a snippet).
  */
 (function () {
   'use strict';
@@ -41,6 +42,15 @@
     }
   }
 
+  // The origin a frame's messages come from. An iframe sandboxed without allow-same-origin (as some
+  // publishing platforms add) runs in an opaque origin, whose messages say "null" whatever its src:
+  // only for such a frame is "null" expected. The sender must still be that frame's own window.
+  function expectedOrigin(frame) {
+    var sandbox = frame.sandbox;
+    if (frame.hasAttribute('sandbox') && !(sandbox && sandbox.contains('allow-same-origin'))) return 'null';
+    return originOf(frame.getAttribute('src') || '');
+  }
+
   function validHeight(data) {
     if (data === null || typeof data !== 'object') return null;
     if (Object.getPrototypeOf(data) !== Object.prototype) return null;
@@ -59,7 +69,7 @@
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];
       if (frame.contentWindow !== event.source) continue;
-      if (originOf(frame.getAttribute('src') || '') !== event.origin) return;
+      if (expectedOrigin(frame) !== event.origin) return;
       frame.style.height = height + 'px';
       return;
     }

@@ -5,7 +5,33 @@
 // browser installs the new worker on the next visit, which replaces the old cache.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
-const CACHE = `gd-plus-${VERSION}`;
+// CacheStorage is shared by the whole origin, and one origin may host several deployments under
+// different sub-paths (/a/, /b/), each with its own worker. So a cache is named by version AND by this
+// worker's scope, and a worker deletes only older caches of its own scope: never another
+// deployment's (tests/e2e/offline.test.mjs, two sub-paths). Caches named before scopes were
+// (`gd-plus-<version>`, no space) are removed once by whichever deployment updates first.
+const SCOPE = self.registration.scope;
+const CACHE = `gd-plus-${VERSION} ${SCOPE}`;
+const ownOldCache = (key) => key !== CACHE && key.startsWith('gd-plus-') && (key.endsWith(` ${SCOPE}`) || !key.includes(' '));
+
+// A per-view page (area-….html, indicator-….html) that is the reader's FIRST visit was fetched before
+// this worker existed, so the fetch handler never saw it. Keep it now, with the one area file it
+// needs (indicator ids start with their area's slug), so that the page opens offline afterwards.
+const PER_VIEW_PAGE = /\/(area|indicator)-([^/]+)\.html$/;
+function keepOpenPerViewPages(cache) {
+  return self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((clients) => {
+    const urls = new Set();
+    for (const client of clients) {
+      const url = new URL(client.url);
+      const m = url.pathname.match(PER_VIEW_PAGE);
+      if (!m || !url.href.startsWith(SCOPE)) continue;
+      urls.add(url.origin + url.pathname);
+      urls.add(new URL(`data/areas/${m[2].split('.')[0]}.json`, SCOPE).href);
+    }
+    // Best effort: a page or file that cannot be fetched now is simply not kept.
+    return Promise.all([...urls].map((u) => cache.add(u).catch(() => undefined)));
+  });
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -16,7 +42,9 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('gd-plus-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter(ownOldCache).map((k) => caches.delete(k))))
+      .then(() => caches.open(CACHE))
+      .then(keepOpenPerViewPages)
       .then(() => self.clients.claim()),
   );
 });

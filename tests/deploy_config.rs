@@ -52,11 +52,14 @@ fn only_the_embed_page_may_be_framed_and_both_hosts_agree() {
     );
     let headers = headers_csp();
     assert_eq!(&headers["/"], page);
-    assert_eq!(&headers["/index.html"], page);
+    // `x*` also covers x.gz and x.br (tests/e2e/headers.test.mjs checks every file of dist/).
+    assert_eq!(&headers["/index.html*"], page);
     // The per-view pages written at build time (tools/static_pages.py) are app pages too.
     assert_eq!(&headers["/area-*"], page);
     assert_eq!(&headers["/indicator-*"], page);
-    assert_eq!(&headers["/embed.html"], embed);
+    assert_eq!(&headers["/embed.html*"], embed);
+    // Cloudflare Pages serves embed.html at /embed too, matched by its own rule.
+    assert_eq!(&headers["/embed"], embed);
     assert!(
         !headers.contains_key("/*"),
         "a policy on /* would be joined with embed.html's and forbid framing"

@@ -2,7 +2,8 @@
 """Finishes a Trunk release build in dist/ for strict-CSP static hosting.
 
 1. Moves Trunk's inline bootstrap <script type="module"> into its own hashed file with an
-   `integrity` attribute, so the page runs under `script-src 'self'` with no inline script.
+   `integrity` attribute, so the page runs under `script-src 'self'` with no inline script, and
+   makes every <link> with an `integrity` hash a CORS request (an embed in a sandboxed iframe).
 2. If `render-static` wrote dist/static/ (see `./x build`), writes the per-view pages
    (tools/static_pages.py): dist/area-<slug>.html, dist/indicator-<id>.html, and the no-script
    image of index.html.
@@ -45,6 +46,23 @@ def externalise_boot_script(dist: Path) -> None:
     if "<script>" in html or re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
         sys.exit("postbuild: an inline script is left in dist/index.html; the CSP forbids it")
     index.write_text(html, encoding="utf-8")
+
+
+def cors_for_integrity(dist: Path) -> None:
+    """Adds crossorigin="anonymous" to every <link> with an `integrity` hash that lacks it (Trunk's
+    stylesheet and icon). For the page's own origin nothing changes; but an embed in an iframe
+    sandboxed without allow-same-origin has an opaque origin, for which these files are
+    cross-origin, and the browser can check the hash of a cross-origin file only when it was
+    fetched with CORS: without the attribute it blocks the stylesheet (the hashed assets are
+    served with Access-Control-Allow-Origin: *, deploy/)."""
+    index = dist / "index.html"
+    html = index.read_text(encoding="utf-8")
+    fixed = re.sub(
+        r"<link\b(?![^>]*\bcrossorigin\b)([^>]*\bintegrity=[^>]*?)(/?)>",
+        r'<link\1 crossorigin="anonymous"\2>',
+        html,
+    )
+    index.write_text(fixed, encoding="utf-8")
 
 
 def write_embed_page(dist: Path) -> None:
@@ -102,6 +120,7 @@ def main() -> None:
     for stale in list(dist.rglob("*.gz")) + list(dist.rglob("*.br")):
         stale.unlink()
     externalise_boot_script(dist)
+    cors_for_integrity(dist)
     write_embed_page(dist)
     if (dist / "static" / "pages.json").exists():
         sys.path.insert(0, str(ROOT / "tools"))

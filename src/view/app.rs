@@ -1,6 +1,7 @@
 //! The app shell: header with title, language switch and navigation; the current page; the footer.
 
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::export::safe_url;
 use crate::i18n::Msg;
@@ -138,16 +139,17 @@ fn Notices() -> impl IntoView {
 }
 
 /// Registers the service worker that keeps the app and the datasets for offline use.
-/// Skipped where the browser has none (old browsers, or pages not served over HTTPS/localhost).
+/// Skipped where the browser has none (old browsers, or pages not served over HTTPS/localhost), and
+/// where reading `navigator.serviceWorker` throws (an opaque origin: an embed in an iframe sandboxed
+/// without `allow-same-origin`); `Reflect::get` turns that exception into an `Err`.
 fn register_service_worker() {
     let navigator = window().navigator();
-    let supported = js_sys::Reflect::has(
-        &navigator,
-        &wasm_bindgen::JsValue::from_str("serviceWorker"),
-    )
-    .unwrap_or(false);
-    if supported {
+    let Ok(container) = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
+    else {
+        return;
+    };
+    if let Ok(container) = container.dyn_into::<web_sys::ServiceWorkerContainer>() {
         // The promise is not awaited: offline support is an extra, never a reason to fail.
-        let _ = navigator.service_worker().register("sw.js");
+        let _ = container.register("sw.js");
     }
 }

@@ -88,7 +88,9 @@ impl Nav {
     /// Switches the UI language, remembers it, and keeps the URL in step.
     pub fn set_lang(&self, lang: Lang) {
         self.app_lang.set(lang);
-        let _ = <gloo_storage::LocalStorage as gloo_storage::Storage>::set(LANG_KEY, lang.param());
+        if let (Some(storage), Ok(value)) = (local_storage(), serde_json::to_string(lang.param())) {
+            let _ = storage.set_item(LANG_KEY, &value);
+        }
         let href = self.route().href(lang);
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
@@ -120,10 +122,17 @@ pub fn current_query() -> String {
     crate::route::initial_query(&search, page_route.as_deref())
 }
 
+/// The page's localStorage, or `None` where there is none to use: in an opaque origin (an embed in
+/// an iframe sandboxed without `allow-same-origin`) merely reading `window.localStorage` throws, and
+/// with storage blocked `getItem` and `setItem` throw; every call here returns a `Result` instead.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 fn stored_lang() -> Option<Lang> {
-    let stored: String =
-        <gloo_storage::LocalStorage as gloo_storage::Storage>::get(LANG_KEY).ok()?;
-    Lang::from_param(&stored)
+    // Stored as a JSON string (`"en"`), as gloo-storage, used before, wrote it.
+    let stored = local_storage()?.get_item(LANG_KEY).ok().flatten()?;
+    Lang::from_param(&serde_json::from_str::<String>(&stored).ok()?)
 }
 
 fn browser_lang() -> Lang {

@@ -32,6 +32,8 @@ const VIEWS = [
   { name: 'area', url: () => '?view=area&id=finance', ready: 'article.area[data-area=finance] .chart__plot[data-chart-ready] svg',
     slots: ['article.area h1', 'article.area p.lead', ...CHART_SLOTS, 'a.indicator__name', 'button.provenance__value',
       'p.indicator__note', 'ul.milestones li', ...TASK_SLOTS, ...MAP_SLOTS],
+    // The area's map loads the boundaries after the first chart is drawn: wait for it too.
+    also: 'figure.chart.map .chart__plot[data-chart-ready] svg',
     figures: ['figure.chart:not(.map) .chart__plot', 'figure.chart.map .chart__plot'], provenance: true, downloads: true },
   { name: 'indicator', url: () => `?view=indicator&id=${INDICATOR}`,
     ready: 'article.indicator-page .chart__plot[data-chart-ready] svg',
@@ -193,6 +195,7 @@ test('every payload in every text slot of every view is shown as text and never 
       else await navigateInApp(page, view.url(p));
       try {
         await page.waitForSelector(view.ready, { timeout: 10000 });
+        if (view.also) await page.waitForSelector(view.also, { timeout: 10000 });
       } catch {
         const err = await page.$eval('main#main', (m) => m.textContent.slice(0, 200)).catch(() => '');
         failures.push(`${at}: did not render (${err})`);

@@ -151,7 +151,7 @@ for (const width of [320, 768, 1280]) {
   });
 }
 
-test('hostile messages from a third-origin frame change nothing; our own frame still can', async () => {
+test('hostile messages from a third-origin frame, and malformed ones from our frame, change nothing; a valid one does', async () => {
   const { context, page } = await openPage(browser, { viewport: { width: 768, height: 900 } });
   await page.goto(`http://localhost:${host.port}/article.html`);
   const { frame, iframe } = await settledFrame(page);
@@ -180,6 +180,16 @@ test('hostile messages from a third-origin frame change nothing; our own frame s
     // A message sent into our frame: the embed listens to nothing.
     parent.frames[0].postMessage({ type: TYPE, height: 300 }, '*');
   }, TYPE);
+  // From OUR frame (right window, right origin): only the content is wrong. Each must be refused by
+  // the host's own checks (shape, type, range), since the window and origin checks pass here.
+  await frame.evaluate((TYPE) => {
+    const send = (m) => parent.postMessage(m, '*');
+    for (const height of [1e9, 6001, 99, 0, -50, NaN, Infinity, '300', '300px']) send({ type: TYPE, height });
+    send({ type: 'other', height: 300 });
+    send({ type: TYPE, height: 300, extra: 1 });
+    send(JSON.stringify({ type: TYPE, height: 300 }));
+    send([TYPE, 300]);
+  }, TYPE);
   await page.waitForTimeout(500);
   assert.equal(await iframe.evaluate((f) => f.style.height), before, 'height unchanged');
   assert.equal(page.url(), hostUrl, 'no navigation');
@@ -189,6 +199,103 @@ test('hostile messages from a third-origin frame change nothing; our own frame s
   await frame.evaluate((TYPE) => parent.postMessage({ type: TYPE, height: 777 }, '*'), TYPE);
   await page.waitForFunction(() => document.querySelector('iframe[data-gd-plus-embed]').style.height === '777px');
   await context.close();
+});
+
+test('in an iframe sandboxed with "allow-scripts allow-popups" (an opaque origin) the embed renders and the host sizes it', async () => {
+  // Some publishing platforms sandbox every iframe so: no allow-same-origin, so the embed's
+  // document has an opaque origin — localStorage and navigator.serviceWorker throw, its script,
+  // Wasm and data are cross-origin loads, and its messages arrive with origin "null".
+  host.pages['/sandboxed.html'] = {
+    body: () => host.pages['/article.html'].body().replace('<iframe src=', '<iframe sandbox="allow-scripts allow-popups" src='),
+  };
+  const { context, page } = await openPage(browser, { viewport: { width: 768, height: 900 } });
+  try {
+    await page.goto(`http://localhost:${host.port}/sandboxed.html`);
+    assert.equal(await page.getAttribute('iframe[data-gd-plus-embed]', 'sandbox'), 'allow-scripts allow-popups');
+    const { frame, iframe } = await settledFrame(page);
+    assert.equal(await frame.evaluate(() => self.origin), 'null', 'the embed runs in an opaque origin');
+    const outer = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+    const inner = await frame.evaluate(() => document.body.getBoundingClientRect().height);
+    assert.ok(Math.abs(outer - inner) <= 2 && outer !== 480, `the host applied the height: iframe ${outer} vs content ${inner}`);
+    assert.match(await frame.textContent('.chart__title'), /^互联网\+现代物流：/);
+    assert.equal(await frame.locator('.embed__source a').getAttribute('target'), '_blank');
+    assert.deepEqual(await frame.evaluate(() => window.__csp), [], 'no CSP violation in the embed');
+    // Only "null" from the sandboxed frame's own window counts: the third-origin frame's right-shaped
+    // message still changes nothing.
+    const before = await iframe.evaluate((f) => f.style.height);
+    const evilFrame = await (await page.waitForSelector('#evil')).contentFrame();
+    await evilFrame.evaluate((TYPE) => parent.postMessage({ type: TYPE, height: 300 }, '*'), TYPE);
+    await page.waitForTimeout(300);
+    assert.equal(await iframe.evaluate((f) => f.style.height), before);
+    // Without lang= in its URL the embed reads the reader's stored language, and localStorage
+    // throws in an opaque origin: it must fall back to the browser's language, not fail.
+    await page.evaluate(() => {
+      const f = document.querySelector('iframe[data-gd-plus-embed]');
+      f.src = f.src.replace(/&lang=zh/, '');
+    });
+    await page.waitForFunction(() => !/lang=/.test(document.querySelector('iframe[data-gd-plus-embed]').src));
+    const noLang = await (await page.waitForSelector('iframe[data-gd-plus-embed]')).contentFrame();
+    await noLang.waitForSelector('.chart__plot[data-chart-ready] svg', { timeout: 20000 });
+    assert.match(await noLang.textContent('.chart__title'), /^互联网\+现代物流：/);
+    const errors = (await page.evidence()).errors.filter((e) => !/Failed to load resource: .*404/.test(e));
+    assert.deepEqual(errors, [], 'no error in the host or the embed');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the fixed-size snippet (no script): a 640-px iframe whose height fits the figure', async () => {
+  assert.ok(fixedSnippet, 'the snippet comes from the dialog test');
+  host.pages['/fixed.html'] = {
+    body: () => `<!doctype html><html><head><meta charset="utf-8"><title>Fixed</title>
+      <style>body{margin:0}</style></head><body>${fixedSnippet}</body></html>`,
+  };
+  const { context, page } = await openPage(browser, { viewport: { width: 1024, height: 900 } });
+  try {
+    await page.goto(`http://localhost:${host.port}/fixed.html`);
+    const frame = await (await page.waitForSelector('iframe[data-gd-plus-embed]')).contentFrame();
+    await frame.waitForSelector('.chart__plot[data-chart-ready] svg', { timeout: 20000 });
+    await page.waitForTimeout(300);
+    const box = await page.locator('iframe[data-gd-plus-embed]').evaluate((f) => ({
+      width: f.getBoundingClientRect().width,
+      height: f.getBoundingClientRect().height,
+      styled: f.style.height,
+    }));
+    assert.equal(box.width, 640);
+    assert.equal(box.styled, '', 'no script set its height');
+    const inner = await frame.evaluate(() => ({
+      body: document.body.getBoundingClientRect().height,
+      scrollH: document.documentElement.scrollHeight,
+      clientH: document.documentElement.clientHeight,
+      scrollW: document.documentElement.scrollWidth,
+      clientW: document.documentElement.clientWidth,
+    }));
+    assert.ok(inner.scrollH <= inner.clientH, `the figure fits: no vertical scrollbar ${JSON.stringify(inner)}`);
+    assert.ok(inner.scrollW <= inner.clientW, `no horizontal scrollbar ${JSON.stringify(inner)}`);
+    assert.ok(box.height - inner.body <= box.height * 0.25, `not much empty space: frame ${box.height}, figure ${inner.body}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test("without lang and theme in its URL the embed follows the reader's language and colour scheme", async () => {
+  for (const { locale, colorScheme, lang, dark } of [
+    { locale: 'en-US', colorScheme: 'dark', lang: /^en/, dark: true },
+    { locale: 'zh-CN', colorScheme: 'light', lang: /^zh/, dark: false },
+  ]) {
+    const { context, page } = await openPage(browser, { locale, colorScheme, viewport: { width: 700, height: 900 } });
+    try {
+      await page.goto(app.url + 'embed.html?view=embed&fig=area&id=logistics&n=1');
+      await appReady(page, '.chart__plot[data-chart-ready] svg');
+      assert.match(await page.getAttribute('html', 'lang'), lang, locale);
+      const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      assert.equal(bg === 'rgb(20, 23, 26)', dark, `${colorScheme}: background ${bg}`);
+      const source = await page.textContent('.embed__source span');
+      assert.ok(lang.source === '^en' ? source.startsWith('Source:') : source.startsWith('来源：'), source);
+    } finally {
+      await context.close();
+    }
+  }
 });
 
 test('the host script works under a host policy that allows only our script origin', async () => {

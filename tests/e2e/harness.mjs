@@ -45,16 +45,26 @@ async function waitForPort(port, child, what) {
 /**
  * Starts nginx with deploy/nginx.conf serving dist/ under `prefix`.
  * `csp` optionally rewrites the policy (the negative control removes 'wasm-unsafe-eval').
+ * `mounts` adds more deployments to the same server (one origin): `[{ prefix, dist }]`, each with
+ * the shipped config's locations.
  */
-export async function startNginx({ prefix = '/some/path/', csp, dist = DIST } = {}) {
+export async function startNginx({ prefix = '/some/path/', csp, dist = DIST, mounts = [] } = {}) {
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is not built: run ./x build');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'gd-nginx-'));
-  let server = readFileSync(join(ROOT, 'deploy', 'nginx.conf'), 'utf8')
+  const template = readFileSync(join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
+  const render = (prefix, dist) => template
     .replaceAll('__PORT__', String(port))
     .replaceAll('__PREFIX_NOSLASH__', prefix === '/' ? '/__never__' : prefix.replace(/\/$/, ''))
     .replaceAll('__PREFIX__', prefix)
     .replaceAll('__DIST__', dist + '/');
+  let server = render(prefix, dist);
+  for (const mount of mounts) {
+    const other = render(mount.prefix, mount.dist);
+    const locations = other.slice(other.indexOf('    location = '), other.lastIndexOf('}'));
+    const end = server.lastIndexOf('}');
+    server = server.slice(0, end) + locations + server.slice(end);
+  }
   if (csp) server = server.replace(/set \$csp "[^"]*";/, `set $csp "${csp}";`);
   writeFileSync(join(dir, 'server.conf'), server);
   writeFileSync(
@@ -116,24 +126,53 @@ export async function launch() {
 
 /**
  * Opens a page that records CSP violations, console errors, page errors and every request's host.
- * Call `page.evidence()` to read them.
+ * Call `page.evidence()` to read them. Violations are kept for the page's whole life, one record per
+ * document (`cspByDocument`: `[{ url, csp: [...] }]` in visiting order), so a test that visits several
+ * routes and asserts at the end sees every route's violations, not only the last document's.
+ * With JavaScript on, the page's own `securitypolicyviolation` events are reported through a binding;
+ * with JavaScript off (no page script runs, so no listener can), Chromium's DevTools issues
+ * (`Audits.issueAdded`, ContentSecurityPolicyIssue) are the record.
  */
 export async function openPage(browser, { locale = 'zh-CN', viewport = { width: 1024, height: 800 }, ...opts } = {}) {
   const context = await browser.newContext({ locale, viewport, ...opts });
+  const documents = [];
+  const record = (url, violation) => {
+    let doc = documents.findLast((d) => d.url === url);
+    if (!doc) documents.push((doc = { url, csp: [] }));
+    doc.csp.push(violation);
+  };
+  await context.exposeBinding('__gdCspReport', ({ frame }, violation) => record(frame.url(), String(violation)));
   await context.addInitScript(() => {
     window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const v = `${e.violatedDirective} ${e.blockedURI}`;
+      window.__csp.push(v);
+      window.__gdCspReport?.(v);
+    });
   });
   const page = await context.newPage();
+  if (opts.javaScriptEnabled === false) {
+    const cdp = await context.newCDPSession(page);
+    cdp.on('Audits.issueAdded', ({ issue }) => {
+      const d = issue.details?.contentSecurityPolicyIssueDetails;
+      if (issue.code !== 'ContentSecurityPolicyIssue' || !d) return;
+      record(page.url(), `${d.violatedDirective} ${d.blockedURL ?? d.contentSecurityPolicyViolationType}`);
+    });
+    await cdp.send('Audits.enable');
+  }
   const hosts = new Set();
   const errors = [];
   page.on('request', (r) => hosts.add(new URL(r.url()).host));
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // A document with no violation still gets its (empty) record, so a per-route check can tell
+  // "visited, clean" from "never visited".
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && documents.at(-1)?.url !== frame.url()) documents.push({ url: frame.url(), csp: [] });
+  });
   page.evidence = async () => ({
-    csp: await page.evaluate(() => window.__csp ?? []),
+    csp: documents.flatMap((d) => d.csp),
+    cspByDocument: documents.map((d) => ({ url: d.url, csp: [...d.csp] })),
     hosts: [...hosts],
     errors,
   });

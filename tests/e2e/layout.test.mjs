@@ -1,5 +1,6 @@
 // End-to-end: layout at phone width (issue #16): no horizontal overflow at 320 px — with the
-// Share & download menu open, the Embed and Cite panels open and the map's city panel open —
+// Share & download menu open, the Embed and Cite panels open, a number's source panel and a data
+// table open and the map's city panel open —
 // and every interactive element at least 24 × 24 CSS px (WCAG 2.2 2.5.8; links inside a
 // sentence are the criterion's inline exception), in every main view, zh and en.
 import { test, before, after } from 'node:test';
@@ -78,7 +79,7 @@ for (const lang of ['zh', 'en']) {
     await context.close();
   });
 
-  test(`320 px (${lang}): the menu, the Embed dialog, the citation and the map's city panel fit`, async () => {
+  test(`320 px (${lang}): the menu, the Embed dialog, the citation, a source panel, a data table and the map's city panel fit`, async () => {
     const { context, page } = await openPage(browser, { viewport: { width: 320, height: 640 } });
     const problems = [];
     const check = async (what) => {
@@ -107,6 +108,13 @@ for (const lang of ['zh', 'en']) {
     if (inner > 0) problems.push(`embed dialog scrolls sideways by ${inner} px`);
     await check('embed dialog open');
     await page.keyboard.press('Escape');
+    // A number's source panel (the plan's sentence in its paragraph) and a chart's data table.
+    await page.click(`${fig} .provenance__value, article.area .provenance__value`);
+    await page.waitForSelector('.provenance__panel');
+    await check('source panel open');
+    await page.click(`${fig} details.chart__table > summary`);
+    await page.waitForSelector(`${fig} details.chart__table[open] table`);
+    await check('data table open');
     await navigateInApp(page, `?view=map&lang=${lang}`);
     await page.waitForSelector('.map .chart__plot[data-chart-ready] svg');
     await page.focus('.map .chart__plot');
@@ -118,3 +126,48 @@ for (const lang of ['zh', 'en']) {
     await context.close();
   });
 }
+
+test('on a touch phone, taps work: a bar shows its tooltip, the menu button opens the menu, a city opens its panel', async () => {
+  // A phone: touch events, the page's viewport meta, no hover. Taps are touch events; the browser
+  // makes the compatibility mouse events from them, as on a real phone.
+  const { context, page } = await openPage(browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  try {
+    assert.equal(await page.evaluate(() => matchMedia('(hover: none)').matches || navigator.maxTouchPoints > 0), true);
+    await page.goto(server.url + '?view=area&id=finance');
+    const fig = 'figure.chart[data-chart="finance.targets-1"]';
+    await appReady(page, `${fig} .chart__plot[data-chart-ready] svg`);
+    const bars = page.locator(`${fig} .chart__plot svg rect[height="16"]`);
+    assert.ok((await bars.count()) >= 2, 'at least two bars');
+    const tip = () => page.textContent(`${fig} .chart__tooltip`).then((t) => t.trim());
+    const tipAfterTap = async (bar) => {
+      const before = await tip();
+      await bar.scrollIntoViewIfNeeded();
+      const box = await bar.boundingBox();
+      await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForFunction(([sel, before]) => {
+        const t = document.querySelector(sel).textContent.trim();
+        return t && t !== before;
+      }, [`${fig} .chart__tooltip`, before]);
+      return tip();
+    };
+    const first = await tipAfterTap(bars.first());
+    const last = await tipAfterTap(bars.last());
+    assert.match(first, /20(17|20)/, first);
+    assert.match(last, /20(17|20)/, last);
+    assert.notEqual(first, last, 'each tapped bar shows its own tooltip');
+
+    await page.locator(`${fig} button[aria-haspopup=menu]`).tap();
+    await page.waitForSelector(`${fig} [role=menu]:not([hidden])`);
+    assert.equal(await page.getAttribute(`${fig} button[aria-haspopup=menu]`, 'aria-expanded'), 'true');
+    await page.locator(`${fig} [role=menu] [data-action=cite]`).tap();
+    await page.waitForSelector(`${fig} [data-testid=citation]`);
+
+    await navigateInApp(page, '?view=map');
+    await page.waitForSelector('.map .chart__plot[data-chart-ready] svg');
+    await page.locator('.map svg text', { hasText: /^\s*深圳 \d+\s*$/ }).tap();
+    await page.waitForSelector('.city-selection[data-selected="440300"]');
+    assert.deepEqual((await page.evidence()).errors, []);
+  } finally {
+    await context.close();
+  }
+});

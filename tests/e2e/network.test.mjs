@@ -1,7 +1,8 @@
 // End-to-end: failing networks and oversized files. The app is served by nginx with the shipped
 // config (strict CSP) behind a small Node proxy that passes everything through, except the one data
-// file a test breaks: offline, 404, 500, 503 with Retry-After, a hung request, a captive portal's
-// HTML, a wrong content type, a body cut off half-way, and a 50 MB file (announced or streamed).
+// file a test breaks: offline, 404, 500, 503 and 429 with Retry-After, a hung request, a stalled
+// body, a captive portal's HTML, a wrong content type, a body cut off half-way (with a length, or
+// chunked), and a 50 MB file (announced or streamed).
 // Each failure must show its own sentence in the page's aria-live error region; then the proxy is
 // healed and Retry must bring the view within 10 seconds.
 import { test, before, after } from 'node:test';
@@ -171,6 +172,38 @@ test('HTTP 503 with a Retry-After date', () =>
     },
     // The date has one-second resolution and some time passes on the way: 118–120 s.
     { kind: 'unavailable', text: [/Try again in (118|119|120) seconds/] },
+  ));
+
+test('HTTP 429 with Retry-After: says when to retry', () =>
+  failThenRetry(
+    (req, res) => {
+      res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '45' });
+      res.end('Too Many Requests');
+    },
+    { kind: 'unavailable', text: [/busy/, /HTTP 429/, /Try again in 45 seconds/] },
+  ));
+
+test('a stalled body (headers and part of the body, then nothing) times out after 15 s', async () => {
+  const held = [];
+  await failThenRetry(
+    (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(BODY.length) });
+      res.write(BODY.subarray(0, 4096));
+      held.push(res); // the rest never comes
+    },
+    { kind: 'timeout', text: [/The server sent nothing for document\.json for 15 seconds/] },
+    { timeout: 25_000 },
+  );
+  for (const res of held) res.destroy();
+});
+
+test('a chunked body that breaks off (no Content-Length)', () =>
+  failThenRetry(
+    (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }); // chunked: no length announced
+      res.write(BODY.subarray(0, BODY.length >> 1), () => setTimeout(() => res.socket?.destroy(), 50));
+    },
+    { kind: 'truncated', text: [/Only part of document\.json arrived \(\d+ (bytes|KiB)\): the connection broke off/] },
   ));
 
 test('a hung request times out after 15 s with its own message', async () => {

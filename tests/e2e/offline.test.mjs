@@ -68,11 +68,90 @@ test('a new deployment is picked up on the next visit', async () => {
     await page.goto(site.url);
     await appReady(page, '[data-testid=area-list] > li');
     assert.equal(await page.getAttribute('meta[name=deployment]', 'content'), '2', 'the new page is served');
-    await page.waitForFunction(async () => (await caches.keys()).includes('gd-plus-0000deploy2'), null, { timeout: 15000 });
+    await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('gd-plus-0000deploy2 ')), null, { timeout: 15000 });
     await page.waitForFunction(async () => (await caches.keys()).filter((k) => k.startsWith('gd-plus-')).length === 1, null, { timeout: 15000 });
     await context.close();
   } finally {
     await site.stop();
     rmSync(copy, { recursive: true, force: true });
+  }
+});
+
+/** Our caches in this browser context (CacheStorage is per origin), with their entry counts. */
+const ourCaches = (page) => page.evaluate(async () => {
+  const out = {};
+  for (const key of (await caches.keys()).filter((k) => k.startsWith('gd-plus-'))) {
+    out[key] = (await (await caches.open(key)).keys()).length;
+  }
+  return out;
+});
+
+/** Writes a new deployment into `dir`: a service worker with another version (as a new build has). */
+function redeploy(dir, version) {
+  const sw = readFileSync(join(dir, 'sw.js'), 'utf8').replace(/const VERSION = "([0-9a-zA-Z]+)"/, `const VERSION = "${version}"`);
+  for (const f of ['sw.js', 'sw.js.gz', 'sw.js.br']) rmSync(join(dir, f), { force: true });
+  writeFileSync(join(dir, 'sw.js'), sw);
+}
+
+test('two deployments under /a/ and /b/ of one origin: updating one keeps the other\'s caches, and it opens offline', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gd-two-'));
+  // Two deployments of the same build (the worst case: the same version in both).
+  for (const d of ['a', 'b']) cpSync(DIST, join(root, d), { recursive: true });
+  const site = await startNginx({ prefix: '/a/', dist: join(root, 'a'), mounts: [{ prefix: '/b/', dist: join(root, 'b') }] });
+  const origin = new URL(site.url).origin;
+  try {
+    const { context, page } = await openPage(browser);
+    for (const d of ['a', 'b']) {
+      await page.goto(`${origin}/${d}/`);
+      await appReady(page, '[data-testid=area-list] > li');
+      // Activated: its activate handler (the clean-up of old caches) has finished.
+      await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated', null, { timeout: 15000 });
+    }
+    const before = await ourCaches(page);
+    const ofA = Object.keys(before).find((k) => k.endsWith(` ${origin}/a/`));
+    const ofB = Object.keys(before).find((k) => k.endsWith(` ${origin}/b/`));
+    assert.ok(ofA && ofB && before[ofA] > 0 && before[ofB] > 0, `a cache per deployment, both kept: ${JSON.stringify(before)}`);
+
+    // A new build is deployed under /a/ only; the reader comes back to /a/.
+    redeploy(join(root, 'a'), '0000newa');
+    await page.goto(`${origin}/a/`);
+    await appReady(page, '[data-testid=area-list] > li');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('gd-plus-0000newa ')), null, { timeout: 15000 });
+    // The new worker of /a/ has activated and cleaned up: /a/'s old cache is gone.
+    await page.waitForFunction((old) => caches.has(old).then((has) => !has), ofA, { timeout: 15000 });
+    const after = await ourCaches(page);
+    assert.equal(after[ofB], before[ofB], `/b/'s cache is untouched: before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
+
+    // And /b/ still opens offline from it.
+    await context.setOffline(true);
+    await page.goto(`${origin}/b/?view=about`);
+    await appReady(page, 'dl.meta');
+    await page.waitForSelector('.offline-banner');
+    await context.close();
+  } finally {
+    await site.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a per-view page opened once (the first visit) opens offline with its chart and data', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    const url = server.url + 'area-logistics.html';
+    await page.goto(url);
+    await page.waitForSelector('#app:not(.app-pending) article.area[data-area=logistics] .chart__plot[data-chart-ready] svg', { timeout: 20000 });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // The worker keeps the page and its area file when it activates (they were fetched before it).
+    await page.waitForFunction(async (url) => Boolean(await caches.match(url)), url, { timeout: 15000 });
+    await context.setOffline(true);
+    const other = await context.newPage();
+    await other.goto(url);
+    // The pre-rendered view (from the kept HTML), then the app with the area's data.
+    await other.waitForSelector('#app:not(.app-pending) article.area[data-area=logistics] .chart__plot[data-chart-ready] svg', { timeout: 20000 });
+    await other.waitForSelector('.offline-banner');
+    assert.equal(await other.locator('.load-error').count(), 0, 'no load error: the area file was kept');
+  } finally {
+    await context.close();
   }
 });

@@ -279,3 +279,35 @@ test('static_pages.py escapes data in every attribute and text it writes', () =>
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('GD_SITE_URL (render-static --site-url): absolute og:image, a canonical link and og:url on every page', () => {
+  // The build-time step alone, into a temporary folder: render-static (no PNG, to be quick) and
+  // tools/static_pages.py over a copy of the built index.html; no full rebuild.
+  const bin = renderStaticBin();
+  const out = mkdtempSync(join(tmpdir(), 'gd-site-'));
+  const site = 'https://example.org/gd-plus/';
+  try {
+    writeFileSync(join(out, 'index.html'), readFileSync(join(DIST, 'index.html')));
+    const run = spawnSync(bin, ['--data', join(ROOT, 'data'), '--out', join(out, 'static'), '--site-url', site, '--no-png'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const pages = spawnSync('python3', [join(ROOT, 'tools', 'static_pages.py'), out], { encoding: 'utf8' });
+    assert.equal(pages.status, 0, pages.stderr);
+    const tag = (html, re) => html.match(re)?.[1] ?? null;
+    const expected = [...expectedPages(), { kind: 'home', page: 'index.html' }];
+    for (const p of expected) {
+      const html = readFileSync(join(out, p.page), 'utf8');
+      const url = p.kind === 'home' ? site : site + p.page;
+      assert.equal(tag(html, /<link rel="canonical" href="([^"]+)">/), url, `${p.page}: canonical`);
+      assert.equal(tag(html, /<meta property="og:url" content="([^"]+)">/), url, `${p.page}: og:url`);
+      const og = tag(html, /<meta property="og:image" content="([^"]+)">/);
+      if (p.kind !== 'home') assert.equal(og, `${site}static/og-${p.kind}-${p.id}.png`, `${p.page}: og:image`);
+      else assert.ok(og === null || og.startsWith(site), `index.html: og:image ${og}`);
+    }
+    // Only http(s) URLs without a query are accepted.
+    const bad = spawnSync(bin, ['--data', join(ROOT, 'data'), '--out', join(out, 'bad'), '--site-url', 'https://example.org/?x=1', '--no-png'], { encoding: 'utf8' });
+    assert.notEqual(bad.status, 0, 'a site URL with a query is refused');
+    assert.match(bad.stderr, /not an http\(s\) URL without query/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
