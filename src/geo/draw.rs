@@ -113,21 +113,31 @@ pub fn draw_map<DB: DrawingBackend>(
         let Some(label) = style.labels.get(code) else {
             continue;
         };
-        let colour = label_colour(style.fill_of(code));
+        let mut colour = label_colour(style.fill_of(code));
         // A label of a city at the edge is moved inwards so that it stays in the drawing.
         let half = crate::chart::text::width(label, f64::from(f.label_px)) / 2;
-        let (lo, hi) = (2 + half, f.width as i32 - 2 - half);
+        let (lo, hi) = (6 + half, f.width as i32 - 6 - half);
         let x = if lo <= hi {
             anchor.at.0.clamp(lo, hi)
         } else {
             anchor.at.0
         };
-        put(
-            area,
-            label,
-            (x, anchor.at.1),
-            text(f.label_px, colour, HPos::Center),
-        )?;
+        let mut y = anchor.at.1;
+        if style.label_callouts {
+            // Above the city, so the city itself stays visible, on a box that keeps it legible.
+            let h = f.label_px as i32 + 8;
+            y = (y - h).max(h / 2 + 1);
+            area.draw(&Rectangle::new(
+                [(x - half - 4, y - h / 2), (x + half + 4, y + h / 2)],
+                rgb(theme.background).filled(),
+            ))?;
+            area.draw(&Rectangle::new(
+                [(x - half - 4, y - h / 2), (x + half + 4, y + h / 2)],
+                rgb(theme.foreground).stroke_width(1),
+            ))?;
+            colour = theme.foreground;
+        }
+        put(area, label, (x, y), text(f.label_px, colour, HPos::Center))?;
     }
     area.present()
 }

@@ -33,6 +33,7 @@ pub fn locator_style(
     };
     style.labels.insert(city.adcode.clone(), short);
     style.highlight = Some(city.adcode.clone());
+    style.label_callouts = true;
     // No title or legend inside the drawing: the page's caption says where the city is, and a
     // title drawn at this small width would be cut.
     style.legend = Vec::new();
