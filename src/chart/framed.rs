@@ -6,19 +6,21 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::heatmap::{fit, text_width};
-use super::{Theme, FONT_FAMILY};
+use super::{text, Theme};
 use crate::i18n::{Lang, Msg};
 
-/// Height of the title band in pixels.
-pub const TITLE_BAND: u32 = 40;
+/// Title: bold, in CSS pixels (see [`super::text`]), wrapped to at most two lines.
+const TITLE_PX: f64 = 17.0;
+const TITLE_LINE_H: i32 = 24;
+const TITLE_LINES: usize = 2;
+/// Space above the first title line and below the last.
+const TITLE_PAD: i32 = 8;
 /// Height of the source band in pixels.
 pub const SOURCE_BAND: u32 = 30;
+/// The source line's size in CSS pixels.
+const SOURCE_PX: f64 = 13.0;
 /// Left and right margin of the title and source lines.
 const SIDE: i32 = 12;
-/// plotters font sizes (the SVG backend writes `size / 1.24` px): 17 px title, 13 px source.
-const TITLE_SIZE: u32 = 21;
-const SOURCE_SIZE: u32 = 16;
 
 /// The texts around a figure.
 #[derive(Clone, Copy, Debug)]
@@ -34,6 +36,19 @@ pub fn source_line(lang: Lang) -> &'static str {
     Msg::EmbedSource.text(lang)
 }
 
+/// The title's lines at `width` (bold text is estimated 5% wider than regular).
+fn title_lines(title: &str, width: u32) -> Vec<String> {
+    let max_w = (width as i32 - 2 * SIDE) * 20 / 21;
+    text::wrap(title, max_w, TITLE_PX, TITLE_LINES)
+}
+
+/// Height of the title band of `title` at `width`.
+pub fn title_band(title: Option<&str>, width: u32) -> u32 {
+    title.map_or(0, |t| {
+        (2 * TITLE_PAD + title_lines(t, width).len() as i32 * TITLE_LINE_H) as u32
+    })
+}
+
 /// An SVG of `width` × (bands + `body_height`) with the title band, the figure drawn by
 /// `draw_body` into the area between, and the source band.
 pub fn framed_svg(
@@ -43,7 +58,7 @@ pub fn framed_svg(
     frame: Frame<'_>,
     draw_body: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>),
 ) -> String {
-    let top = if frame.title.is_some() { TITLE_BAND } else { 0 };
+    let top = title_band(frame.title, width);
     let height = top + body_height + SOURCE_BAND;
     let mut svg = String::new();
     {
@@ -52,27 +67,24 @@ pub fn framed_svg(
         let _ = root.fill(&bg);
         let (head, rest) = root.split_vertically(top);
         let (body, foot) = rest.split_vertically(body_height);
-        let max_w = width as i32 - 2 * SIDE;
-        let style = |size: u32, c: (u8, u8, u8)| TextStyle {
-            font: (FONT_FAMILY, size).into_font(),
-            color: RGBColor(c.0, c.1, c.2).to_backend_color(),
-            pos: Pos::new(HPos::Left, VPos::Center),
-        };
+        let left = Pos::new(HPos::Left, VPos::Center);
         // Drawing into a string cannot fail for I/O reasons; an error would leave a partial SVG,
         // which is still valid markup, so it is not worth a panic.
         if let Some(title) = frame.title {
-            let text = fit(title, max_w, TITLE_SIZE);
-            let _ = head.draw(&Text::new(
-                text,
-                (SIDE, top as i32 / 2),
-                style(TITLE_SIZE, theme.foreground),
-            ));
+            for (i, line) in title_lines(title, width).into_iter().enumerate() {
+                let y = TITLE_PAD + i as i32 * TITLE_LINE_H + TITLE_LINE_H / 2;
+                let _ = head.draw(&Text::new(
+                    line,
+                    (SIDE, y),
+                    text::style(TITLE_PX, theme.foreground, left, true),
+                ));
+            }
         }
-        let source = fit(source_line(frame.lang), max_w, SOURCE_SIZE);
+        let source = text::fit(source_line(frame.lang), width as i32 - 2 * SIDE, SOURCE_PX);
         let _ = foot.draw(&Text::new(
             source,
             (SIDE, SOURCE_BAND as i32 / 2),
-            style(SOURCE_SIZE, theme.muted),
+            text::style(SOURCE_PX, theme.muted, left, false),
         ));
         // Last: the figure's own drawing code presents the area, which closes the SVG document.
         draw_body(&body);
@@ -82,7 +94,9 @@ pub fn framed_svg(
 
 /// Whether `title` fits the title band of a `width`-pixel picture without being cut.
 pub fn title_fits(title: &str, width: u32) -> bool {
-    text_width(title, TITLE_SIZE) <= width as i32 - 2 * SIDE
+    title_lines(title, width)
+        .last()
+        .is_none_or(|l| !l.ends_with('…'))
 }
 
 #[cfg(test)]

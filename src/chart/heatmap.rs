@@ -10,7 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Theme, FONT_FAMILY};
+use super::{text, Theme};
 use crate::data::{AreaFile, AreaIndex, DepartmentIndex};
 use crate::i18n::Lang;
 
@@ -283,44 +283,21 @@ const MIN_CELL_H: i32 = 20;
 const MAX_CELL_H: i32 = 26;
 const LEGEND_LINE_H: i32 = 22;
 const HEADER_H: i32 = 22;
+/// The second line of staggered column numbers.
+const HEADER_LINE_H: i32 = 17;
 const KEY_GAP: i32 = 14;
 const KEY_LINE_H: i32 = 20;
 const SWATCH: i32 = 14;
 
 /// Estimated width in pixels of `text` at plotters font size `size` (the SVG backend writes
-/// `size / 1.24` px): CJK and full-width characters one em, others a little over half an em.
+/// `size / 1.24` px; see [`super::text`]).
 pub fn text_width(text: &str, size: u32) -> i32 {
-    let em = f64::from(size) / 1.24;
-    let w: f64 = text
-        .chars()
-        .map(|c| {
-            if c as u32 >= 0x2e80 {
-                em
-            } else if c.is_ascii_uppercase() || c == 'm' || c == 'w' {
-                em * 0.72
-            } else {
-                em * 0.56
-            }
-        })
-        .sum();
-    w.ceil() as i32
+    text::width(text, f64::from(size) / text::SVG_FONT_SCALE)
 }
 
-/// `text`, cut with `…` to fit `max_w` pixels at `size`.
+/// `text`, cut with `…` to fit `max_w` pixels at plotters font size `size`.
 pub fn fit(text: &str, max_w: i32, size: u32) -> String {
-    if text_width(text, size) <= max_w {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        out.push(c);
-        if text_width(&out, size) + text_width("…", size) > max_w {
-            out.pop();
-            break;
-        }
-    }
-    let out = out.trim_end();
-    format!("{out}…")
+    text::fit(text, max_w, f64::from(size) / text::SVG_FONT_SCALE)
 }
 
 /// Where one legend item goes.
@@ -357,12 +334,15 @@ pub struct HeatLayout {
     pub cell_w: i32,
     /// Cell height.
     pub cell_h: i32,
-    /// Font size of row labels.
-    pub label_font: u32,
-    /// Font size of the numbers in the cells.
-    pub cell_font: u32,
-    /// Font size of the column numbers.
-    pub header_font: u32,
+    /// Font size of row labels, CSS pixels.
+    pub label_font: f64,
+    /// Font size of the numbers in the cells, CSS pixels.
+    pub cell_font: f64,
+    /// Font size of the column numbers, CSS pixels.
+    pub header_font: f64,
+    /// Whether the column numbers take two lines (odd columns on the first, even on the
+    /// second), because a cell is narrower than a two-digit number.
+    pub header_staggered: bool,
     /// Row labels, cut to fit the label column.
     pub row_labels: Vec<String>,
     /// Caption of the class legend and its position (left, centre line).
@@ -381,7 +361,7 @@ impl HeatLayout {
         let width = width_px.max(MIN_WIDTH);
         let w = width as i32;
         let small = width < 480;
-        let label_font = if small { 13 } else { 14 };
+        let label_font = if small { 13.0 } else { 14.0 };
         let cols = data.columns.len();
         let rows = data.rows.len();
 
@@ -396,7 +376,7 @@ impl HeatLayout {
         let longest = data
             .rows
             .iter()
-            .map(|r| text_width(&r.label, label_font))
+            .map(|r| text::width(&r.label, label_font))
             .max()
             .unwrap_or(0);
         let label_w = (longest + LABEL_GAP + 4).clamp(48, cap);
@@ -405,28 +385,34 @@ impl HeatLayout {
         let cell_w = (avail / cols.max(1) as i32).clamp(MIN_CELL, MAX_CELL_W);
         let cell_h = cell_w.clamp(MIN_CELL_H, MAX_CELL_H);
 
-        // Numbers in cells: as large as the cell allows for the widest count.
+        // Numbers in cells: as large as the cell allows for the widest count, never below the
+        // legibility floor (counts are small: one digit fits the narrowest cell at 12 px).
         let digits = data.max().max(1).to_string().len() as f64;
         let px = f64::from(cell_h - 8).min(f64::from(cell_w - 4) / (0.6 * digits));
-        let cell_font = ((px * 1.24).floor() as u32).clamp(9, 15);
-        // Column numbers go up to two digits; narrow cells get a smaller font.
-        let col_digits = cols.max(1).to_string().len() as f64;
-        let header_px = f64::from(cell_w - 2) / (0.6 * col_digits);
-        let header_font = ((header_px * 1.24).floor() as u32).clamp(9, 13);
-
+        let cell_font = px.floor().clamp(text::MIN_TEXT_PX, 15.0);
+        // Column numbers go up to two digits; when a cell is narrower than that, the numbers
+        // alternate between two lines so that each has two cells' width.
+        let header_font = 13.0;
+        let widest_header = data
+            .columns
+            .iter()
+            .map(|c| text::width(&c.label, header_font))
+            .max()
+            .unwrap_or(0);
+        let header_staggered = widest_header + 2 > cell_w;
         let row_labels = data
             .rows
             .iter()
-            .map(|r| fit(&r.label, label_w - LABEL_GAP, label_font))
+            .map(|r| text::fit(&r.label, label_w - LABEL_GAP, label_font))
             .collect();
 
         // Class legend, wrapping when the width runs out.
-        let legend_font = 13;
+        let legend_font = 13.0;
         let (caption_text, empty_label) = match data.lang {
             Lang::Zh => ("每格任务数", "无"),
             Lang::En => ("Tasks per cell", "none"),
         };
-        let caption_w = text_width(caption_text, legend_font);
+        let caption_w = text::width(caption_text, legend_font);
         let mut x = MARGIN + caption_w + 10;
         let mut y = MARGIN + LEGEND_LINE_H / 2;
         let legend_caption = (caption_text.to_owned(), MARGIN, y);
@@ -438,7 +424,7 @@ impl HeatLayout {
                 .map(|(i, c)| (Some(i), c.label)),
         );
         for (class, label) in items {
-            let item_w = SWATCH + 4 + text_width(&label, legend_font) + 12;
+            let item_w = SWATCH + 4 + text::width(&label, legend_font) + 12;
             if x + item_w > w - MARGIN && x > MARGIN + caption_w + 10 {
                 x = MARGIN + caption_w + 10;
                 y += LEGEND_LINE_H;
@@ -448,11 +434,12 @@ impl HeatLayout {
         }
         let header_top = y + LEGEND_LINE_H / 2 + 4;
         let header_y = header_top + HEADER_H / 2;
-        let grid_y = header_top + HEADER_H;
+        let header_lines = if header_staggered { 2 } else { 1 };
+        let grid_y = header_top + HEADER_H + (header_lines - 1) * HEADER_LINE_H;
         let grid_bottom = grid_y + rows as i32 * cell_h;
 
         // Key: number → area name, in as many columns as the longest name allows.
-        let key_font = 13;
+        let key_font = 13.0;
         let key_texts: Vec<String> = data
             .columns
             .iter()
@@ -460,7 +447,7 @@ impl HeatLayout {
             .collect();
         let longest_key = key_texts
             .iter()
-            .map(|t| text_width(t, key_font))
+            .map(|t| text::width(t, key_font))
             .max()
             .unwrap_or(0);
         let key_avail = w - 2 * MARGIN;
@@ -474,7 +461,7 @@ impl HeatLayout {
             .map(|(i, t)| {
                 let (kc, kr) = (i / key_rows.max(1), i % key_rows.max(1));
                 (
-                    fit(t, key_col_w - 12, key_font),
+                    text::fit(t, key_col_w - 12, key_font),
                     MARGIN + kc as i32 * key_col_w,
                     key_top + kr as i32 * KEY_LINE_H + KEY_LINE_H / 2,
                 )
@@ -495,6 +482,7 @@ impl HeatLayout {
             label_font,
             cell_font,
             header_font,
+            header_staggered,
             row_labels,
             legend_caption,
             legend,
@@ -515,6 +503,16 @@ impl HeatLayout {
         (row < self.rows && col < self.cols).then_some((row, col))
     }
 
+    /// Where the number of column `col` is written (centre).
+    pub fn header_at(&self, col: usize) -> (i32, i32) {
+        let (l, _, r, _) = self.cell_rect(0, col);
+        let second = self.header_staggered && col % 2 == 1;
+        (
+            (l + r) / 2,
+            self.header_y + if second { HEADER_LINE_H } else { 0 },
+        )
+    }
+
     /// The pixel box of a cell: left, top, right, bottom (cells are drawn 1 px inside it).
     pub fn cell_rect(&self, row: usize, col: usize) -> (i32, i32, i32, i32) {
         let left = self.grid_x + col as i32 * self.cell_w;
@@ -527,17 +525,8 @@ fn rgb(c: (u8, u8, u8)) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-fn text_style(size: u32, colour: (u8, u8, u8), pos: Pos, bold: bool) -> TextStyle<'static> {
-    let font = if bold {
-        (FONT_FAMILY, size, FontStyle::Bold).into_font()
-    } else {
-        (FONT_FAMILY, size).into_font()
-    };
-    TextStyle {
-        font,
-        color: rgb(colour).to_backend_color(),
-        pos,
-    }
+fn text_style(px: f64, colour: (u8, u8, u8), pos: Pos, bold: bool) -> TextStyle<'static> {
+    text::style(px, colour, pos, bold)
 }
 
 /// Draws the heatmap onto any plotters backend; `highlight` is the (row, column) under the
@@ -565,7 +554,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     area.draw(&Text::new(
         caption.clone(),
         (*cx, *cy),
-        text_style(13, theme.muted, left_mid, false),
+        text_style(13.0, theme.muted, left_mid, false),
     ))?;
     for item in &layout.legend {
         let (x, y) = (item.x, item.y);
@@ -577,7 +566,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
         area.draw(&Text::new(
             item.label.clone(),
             (x + SWATCH + 4, y),
-            text_style(13, theme.foreground, left_mid, false),
+            text_style(13.0, theme.foreground, left_mid, false),
         ))?;
     }
 
@@ -589,14 +578,13 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     area.draw(&Text::new(
         caption,
         (layout.grid_x - LABEL_GAP, layout.header_y),
-        text_style(13, theme.muted, right_mid, false),
+        text_style(13.0, theme.muted, right_mid, false),
     ))?;
     for (c, column) in data.columns.iter().enumerate() {
-        let (l, _, r, _) = layout.cell_rect(0, c);
         let bold = highlight.is_some_and(|(_, hc)| hc == c);
         area.draw(&Text::new(
             column.label.clone(),
-            ((l + r) / 2, layout.header_y),
+            layout.header_at(c),
             text_style(layout.header_font, theme.foreground, centre, bold),
         ))?;
     }
@@ -643,7 +631,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
         area.draw(&Text::new(
             text.clone(),
             (*x, *y),
-            text_style(13, theme.foreground, left_mid, bold),
+            text_style(13.0, theme.foreground, left_mid, bold),
         ))?;
     }
     area.present()
@@ -933,7 +921,7 @@ mod tests {
             assert!(l.cell_w >= MIN_CELL && l.cell_h >= MIN_CELL_H);
             for (text, x, _) in &l.key {
                 assert!(
-                    x + text_width(text, 13) <= l.width as i32,
+                    x + text::width(text, 13.0) <= l.width as i32,
                     "{width}: {text}"
                 );
             }

@@ -9,6 +9,7 @@ pub mod line;
 pub mod scale;
 pub mod summary;
 pub mod target_bars;
+pub mod text;
 
 /// Colours of a chart, from the page's design tokens (light or dark scheme).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

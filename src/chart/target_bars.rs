@@ -8,8 +8,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::framed::{framed_svg, Frame};
-use super::scale::{nice_ticks, LinearScale};
-use super::{Theme, FONT_FAMILY};
+use super::scale::LinearScale;
+use super::{text, Theme};
 use crate::data::{Indicator, UnitBase};
 use crate::format;
 use crate::i18n::Lang;
@@ -117,7 +117,24 @@ pub struct BarBox {
     pub rect: (i32, i32, i32, i32),
 }
 
+/// One line of an indicator's name: the text and the y pixel of its centre.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameLine {
+    /// Row index.
+    pub row: usize,
+    /// The text of the line (the name is wrapped to the width, at most two lines).
+    pub text: String,
+    /// Centre line in pixels.
+    pub y: i32,
+}
+
 /// The layout stage: where everything goes for a given width.
+///
+/// The form (issue #16): one block per indicator — its name, then one bar per target year, the
+/// year written left of the bar and the target as the plan states it (comparator, value, unit:
+/// "≥ 73%", "比2014年 −16%", "5.6万亿元") right of the bar's end. Bars start at zero on one scale
+/// per chart; the scale is as long as the longest label lets it be, so no axis is needed, and the
+/// height follows the number of rows (a one-indicator chart is a small block).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
     /// Width in pixels.
@@ -126,69 +143,113 @@ pub struct Layout {
     pub height: u32,
     /// Value → x pixel.
     pub scale: LinearScale,
-    /// Axis ticks (values).
-    pub ticks: Vec<f64>,
-    /// Baseline (y pixel) of each row's name.
-    pub row_label_y: Vec<i32>,
+    /// The wrapped names.
+    pub names: Vec<NameLine>,
     /// Every bar.
     pub bars: Vec<BarBox>,
-    /// Y pixel of the axis.
-    pub axis_y: i32,
 }
 
 const MARGIN: i32 = 8;
-const LEGEND_H: i32 = 28;
-const NAME_H: i32 = 22;
-const BAR_H: i32 = 16;
-const BAR_GAP: i32 = 3;
-const ROW_GAP: i32 = 12;
-const AXIS_H: i32 = 28;
-/// Room right of the longest bar for its value label.
-const VALUE_LABEL_W: i32 = 118;
+/// Font sizes in CSS pixels (see [`super::text`]): all at or above [`text::MIN_TEXT_PX`].
+pub const NAME_PX: f64 = 14.0;
+/// The target written right of its bar.
+pub const VALUE_PX: f64 = 13.0;
+/// The year written left of its bar.
+pub const YEAR_PX: f64 = 12.0;
+const NAME_LINE_H: i32 = 20;
+const NAME_GAP: i32 = 3;
+const BAR_H: i32 = 18;
+const BAR_GAP: i32 = 4;
+const ROW_GAP: i32 = 14;
+/// Between a bar's end and its label, and between the year and the bar.
+const LABEL_GAP: i32 = 6;
+/// Widest span of a bar and its label.
+const MAX_ROOM: i32 = 720;
+/// Shortest bar drawn for a positive value, so that every target has a visible mark.
+const MIN_BAR: i32 = 2;
 /// Narrowest layout we draw; the container scrolls nothing, the chart just gets tight.
 pub const MIN_WIDTH: u32 = 280;
+
+/// Width of a value label; bold text is a little wider than the estimate of regular text.
+fn value_label_width(label: &str) -> i32 {
+    text::width(label, VALUE_PX) * 21 / 20 + 1
+}
+
+/// Left edge of the bars: after the year column.
+fn bars_x0() -> i32 {
+    MARGIN + text::width("2017", YEAR_PX) + LABEL_GAP
+}
 
 /// Lays the chart out for `width` pixels.
 pub fn layout(chart: &TargetChart, width: u32) -> Layout {
     let width = width.max(MIN_WIDTH);
+    let right = width as i32 - MARGIN;
+    let x0 = bars_x0();
+    // Pixels per unit: the largest that keeps every bar's label inside the drawing.
+    // On wide screens the bars stop growing: a bar across a 1280-px window is hard to read
+    // against its label.
+    let room = f64::from((right - x0 - LABEL_GAP).min(MAX_ROOM));
     let max = chart
         .rows
         .iter()
         .flat_map(|r| r.bars.iter().map(|b| b.value))
         .fold(0.0, f64::max);
-    let tick_target = if width < 480 { 3 } else { 5 };
-    let ticks = nice_ticks(max, tick_target);
-    let axis_max = ticks.last().copied().unwrap_or(1.0);
-    let scale = LinearScale {
-        max: axis_max,
-        px_start: f64::from(MARGIN),
-        px_end: f64::from(width as i32 - VALUE_LABEL_W),
+    let per_unit = chart
+        .rows
+        .iter()
+        .flat_map(|r| &r.bars)
+        .filter(|b| b.value > 0.0)
+        .map(|b| (room - f64::from(value_label_width(&b.label))) / b.value)
+        .fold(f64::INFINITY, f64::min);
+    let per_unit = if per_unit.is_finite() {
+        per_unit.max(0.0)
+    } else {
+        0.0
     };
-    let mut y = LEGEND_H + MARGIN;
-    let (mut row_label_y, mut bars) = (Vec::new(), Vec::new());
+    let scale = LinearScale {
+        max,
+        px_start: f64::from(x0),
+        px_end: f64::from(x0) + per_unit * max,
+    };
+    let mut y = MARGIN / 2;
+    let (mut names, mut bars) = (Vec::new(), Vec::new());
     for (r, row) in chart.rows.iter().enumerate() {
-        row_label_y.push(y + NAME_H / 2);
-        y += NAME_H;
+        for line in text::wrap(&row.name, right - MARGIN, NAME_PX, 2) {
+            names.push(NameLine {
+                row: r,
+                text: line,
+                y: y + NAME_LINE_H / 2,
+            });
+            y += NAME_LINE_H;
+        }
+        y += NAME_GAP;
         for (b, bar) in row.bars.iter().enumerate() {
             let x1 = scale.px(bar.value).round() as i32;
+            let x1 = if bar.value > 0.0 {
+                x1.max(x0 + MIN_BAR)
+            } else {
+                x0
+            };
             bars.push(BarBox {
                 row: r,
                 bar: b,
-                rect: (MARGIN, y, x1.max(MARGIN + 2), y + BAR_H),
+                rect: (x0, y, x1, y + BAR_H),
             });
             y += BAR_H + BAR_GAP;
         }
-        y += ROW_GAP;
+        y += ROW_GAP - BAR_GAP;
     }
-    let axis_y = y;
+    let height = if chart.rows.is_empty() {
+        2 * MARGIN
+    } else {
+        y - ROW_GAP + MARGIN
+    };
     Layout {
         width,
-        height: (axis_y + AXIS_H) as u32,
+        height: height as u32,
         scale,
-        ticks,
-        row_label_y,
+        names,
         bars,
-        axis_y,
     }
 }
 
@@ -233,70 +294,15 @@ pub fn draw<DB: DrawingBackend>(
     theme: Theme,
     highlight: Option<(usize, usize)>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let fg = rgb(theme.foreground);
-    let muted = rgb(theme.muted);
-    fn text(size: u32, color: RGBColor, pos: Pos) -> TextStyle<'static> {
-        TextStyle {
-            font: (FONT_FAMILY, size).into_font(),
-            color: color.to_backend_color(),
-            pos,
-        }
-    }
+    let left = Pos::new(HPos::Left, VPos::Center);
+    let right = Pos::new(HPos::Right, VPos::Center);
     area.fill(&rgb(theme.background))?;
-
-    // Legend: colour plus the year written out, so colour is never the only channel.
-    let legend_y = MARGIN + 8;
-    for (i, (year, colour)) in [(2017, theme.series_2017), (2020, theme.series_2020)]
-        .into_iter()
-        .enumerate()
-    {
-        let x = MARGIN + i as i32 * 80;
-        area.draw(&Rectangle::new(
-            [(x, legend_y - 6), (x + 14, legend_y + 6)],
-            rgb(colour).filled(),
-        ))?;
+    for line in &layout.names {
         area.draw(&Text::new(
-            year.to_string(),
-            (x + 20, legend_y),
-            text(13, fg, Pos::new(HPos::Left, VPos::Center)),
+            line.text.clone(),
+            (MARGIN, line.y),
+            text::style(NAME_PX, theme.foreground, left, false),
         ))?;
-    }
-    area.draw(&Text::new(
-        chart.unit_label.clone(),
-        (layout.width as i32 - MARGIN, legend_y),
-        text(13, muted, Pos::new(HPos::Right, VPos::Center)),
-    ))?;
-
-    // Grid and axis.
-    let top = LEGEND_H + MARGIN;
-    for tick in &layout.ticks {
-        let x = layout.scale.px(*tick).round() as i32;
-        area.draw(&PathElement::new(
-            vec![(x, top), (x, layout.axis_y)],
-            rgb(theme.grid),
-        ))?;
-        area.draw(&Text::new(
-            format::number(*tick, Lang::En),
-            (x, layout.axis_y + 6),
-            text(12, muted, Pos::new(HPos::Center, VPos::Top)),
-        ))?;
-    }
-    area.draw(&PathElement::new(
-        vec![
-            (MARGIN, layout.axis_y),
-            (layout.scale.px_end as i32, layout.axis_y),
-        ],
-        muted,
-    ))?;
-
-    for (r, row) in chart.rows.iter().enumerate() {
-        if let Some(y) = layout.row_label_y.get(r) {
-            area.draw(&Text::new(
-                row.name.clone(),
-                (MARGIN, *y),
-                text(14, fg, Pos::new(HPos::Left, VPos::Center)),
-            ))?;
-        }
     }
     for b in &layout.bars {
         let Some(bar) = chart.rows.get(b.row).and_then(|r| r.bars.get(b.bar)) else {
@@ -308,18 +314,38 @@ pub fn draw<DB: DrawingBackend>(
             theme.series_2020
         };
         let (x0, y0, x1, y1) = b.rect;
+        let mid = (y0 + y1) / 2;
+        // The year in words beside every bar: colour is never the only channel, and no legend
+        // is needed.
+        area.draw(&Text::new(
+            bar.year.to_string(),
+            (x0 - LABEL_GAP, mid),
+            text::style(YEAR_PX, theme.muted, right, false),
+        ))?;
         area.draw(&Rectangle::new([(x0, y0), (x1, y1)], rgb(colour).filled()))?;
         if highlight == Some((b.row, b.bar)) {
             area.draw(&Rectangle::new(
                 [(x0 - 2, y0 - 2), (x1 + 2, y1 + 2)],
-                fg.stroke_width(2),
+                rgb(theme.foreground).stroke_width(2),
             ))?;
         }
         area.draw(&Text::new(
-            format!("{} {}", bar.year, bar.label),
-            (x1 + 6, (y0 + y1) / 2),
-            text(13, fg, Pos::new(HPos::Left, VPos::Center)),
+            bar.label.clone(),
+            (x1 + LABEL_GAP, mid),
+            text::style(VALUE_PX, theme.foreground, left, true),
         ))?;
+    }
+    // The zero line of each indicator's bars: every bar starts at zero, on one scale.
+    for r in 0..chart.rows.len() {
+        let mut row_bars = layout.bars.iter().filter(|b| b.row == r);
+        let first = row_bars.next();
+        let last = row_bars.next_back().or(first);
+        if let (Some(f), Some(l)) = (first, last) {
+            area.draw(&PathElement::new(
+                vec![(f.rect.0, f.rect.1 - 2), (f.rect.0, l.rect.3 + 2)],
+                rgb(theme.muted),
+            ))?;
+        }
     }
     area.present()
 }
@@ -432,11 +458,36 @@ mod tests {
     #[test]
     fn bars_are_proportional_and_start_at_zero() {
         let l = layout(&sample(), 600);
-        assert_eq!(l.ticks.last(), Some(&80.0));
         let w = |i: usize| l.bars[i].rect.2 - l.bars[i].rect.0;
-        assert!(l.bars.iter().all(|b| b.rect.0 == MARGIN));
+        assert!(l.bars.iter().all(|b| b.rect.0 == bars_x0()));
         let ratio = f64::from(w(1)) / f64::from(w(0));
-        assert!((ratio - 73.0 / 68.0).abs() < 0.01, "{ratio}");
+        assert!((ratio - 73.0 / 68.0).abs() < 0.02, "{ratio}");
+        let ratio = f64::from(w(2)) / f64::from(w(0));
+        assert!((ratio - 14.8 / 68.0).abs() < 0.02, "{ratio}");
+    }
+
+    #[test]
+    fn every_label_ends_inside_the_drawing_and_rows_set_the_height() {
+        let chart = sample();
+        for width in [280, 288, 320, 600, 1280] {
+            let l = layout(&chart, width);
+            for b in &l.bars {
+                let label = &chart.rows[b.row].bars[b.bar].label;
+                assert!(
+                    b.rect.2 + LABEL_GAP + value_label_width(label) <= width as i32 - MARGIN + 1,
+                    "{width}: {label}"
+                );
+            }
+            assert!(l
+                .names
+                .iter()
+                .all(|n| text::width(&n.text, NAME_PX) <= width as i32 - 2 * MARGIN));
+        }
+        let mut one = sample();
+        one.rows.truncate(1);
+        let (h1, h2) = (layout(&one, 600).height, layout(&chart, 600).height);
+        assert!(h1 < 100, "one indicator is a small block: {h1}");
+        assert!(h2 > h1 + 40, "{h2} vs {h1}");
     }
 
     #[test]
@@ -497,6 +548,6 @@ mod tests {
         let svg = to_svg(&chart, 600, Theme::LIGHT, None);
         assert!(!svg.contains("<script>"), "dataset text must be escaped");
         assert!(svg.contains("&lt;script&gt;"));
-        assert!(svg.contains("2020 ≥ 73%"));
+        assert!(svg.contains("≥ 73%"));
     }
 }

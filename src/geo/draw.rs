@@ -10,20 +10,14 @@ use super::layout::MapLayout;
 use super::palette::{label_colour, Rgb};
 use super::panel::{Panel, PanelKind};
 use super::style::MapStyle;
-use crate::chart::FONT_FAMILY;
 
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// Text of `size` CSS pixels. plotters' SVG backend writes `font-size` as size / 1.24, so the
-/// size is scaled up by the same factor to get the size asked for.
+/// Text of `size` CSS pixels (plotters' SVG backend scales font sizes: see `chart::text`).
 fn text(size: u32, color: Rgb, h: HPos) -> TextStyle<'static> {
-    TextStyle {
-        font: (FONT_FAMILY, f64::from(size) * 1.24).into_font(),
-        color: rgb(color).to_backend_color(),
-        pos: Pos::new(h, VPos::Center),
-    }
+    crate::chart::text::style(f64::from(size), color, Pos::new(h, VPos::Center), false)
 }
 
 /// Draws `s` unless it is empty (an empty `<text>` is noise in the SVG and in screen readers).
@@ -57,9 +51,11 @@ pub fn draw_map<DB: DrawingBackend>(
     let theme = style.theme;
     let f = &layout.frames;
     area.fill(&rgb(theme.background))?;
+    // Cut to the drawing's width: the page's caption carries the whole title.
+    let title = crate::chart::text::fit(&style.title, f.title.width(), 15.0);
     put(
         area,
-        &style.title,
+        &title,
         (f.title.x0, (f.title.y0 + f.title.y1) / 2),
         text(15, theme.foreground, HPos::Left),
     )?;
@@ -71,7 +67,7 @@ pub fn draw_map<DB: DrawingBackend>(
             f.legend.x0 + col * cell_w,
             f.legend.y0 + row * LEGEND_ROW_H + LEGEND_ROW_H / 2,
         );
-        let sw = (text_width(&entry.code, 11) + 10).max(22);
+        let sw = (text_width(&entry.code, 12) + 10).max(22);
         area.draw(&Rectangle::new(
             [(x, y - 7), (x + sw, y + 7)],
             rgb(entry.fill).filled(),
@@ -85,11 +81,12 @@ pub fn draw_map<DB: DrawingBackend>(
             area,
             &entry.code,
             (x + sw / 2, y),
-            text(11, label_colour(entry.fill), HPos::Center),
+            text(12, label_colour(entry.fill), HPos::Center),
         )?;
+        let label = crate::chart::text::fit(&entry.label, cell_w - sw - 10, 12.0);
         put(
             area,
-            &entry.label,
+            &label,
             (x + sw + 6, y),
             text(12, theme.foreground, HPos::Left),
         )?;
@@ -116,13 +113,31 @@ pub fn draw_map<DB: DrawingBackend>(
         let Some(label) = style.labels.get(code) else {
             continue;
         };
-        let colour = label_colour(style.fill_of(code));
-        put(
-            area,
-            label,
-            anchor.at,
-            text(f.label_px, colour, HPos::Center),
-        )?;
+        let mut colour = label_colour(style.fill_of(code));
+        // A label of a city at the edge is moved inwards so that it stays in the drawing.
+        let half = crate::chart::text::width(label, f64::from(f.label_px)) / 2;
+        let (lo, hi) = (6 + half, f.width as i32 - 6 - half);
+        let x = if lo <= hi {
+            anchor.at.0.clamp(lo, hi)
+        } else {
+            anchor.at.0
+        };
+        let mut y = anchor.at.1;
+        if style.label_callouts {
+            // Above the city, so the city itself stays visible, on a box that keeps it legible.
+            let h = f.label_px as i32 + 8;
+            y = (y - h).max(h / 2 + 1);
+            area.draw(&Rectangle::new(
+                [(x - half - 4, y - h / 2), (x + half + 4, y + h / 2)],
+                rgb(theme.background).filled(),
+            ))?;
+            area.draw(&Rectangle::new(
+                [(x - half - 4, y - h / 2), (x + half + 4, y + h / 2)],
+                rgb(theme.foreground).stroke_width(1),
+            ))?;
+            colour = theme.foreground;
+        }
+        put(area, label, (x, y), text(f.label_px, colour, HPos::Center))?;
     }
     area.present()
 }
@@ -184,11 +199,12 @@ fn draw_panel<DB: DrawingBackend>(
         } else {
             &style.dongsha_caption
         };
+        let caption = crate::chart::text::fit(caption, fr.width() - 8, 12.0);
         put(
             area,
-            caption,
+            &caption,
             (fr.x0 + 4, fr.y0 + CAPTION_H / 2),
-            text(11, theme.foreground, HPos::Left),
+            text(12, theme.foreground, HPos::Left),
         )?;
     }
     let highlighted = panel.shapes.iter().filter(|s| {

@@ -26,7 +26,7 @@ pub const TITLE_H: i32 = 24;
 /// Height of one legend row.
 pub const LEGEND_ROW_H: i32 = 20;
 /// Narrowest legend cell (swatch, code and a short label).
-pub const LEGEND_CELL_W: i32 = 124;
+pub const LEGEND_CELL_W: i32 = 140;
 /// Legend cells reserved: at most five classes, or the four regions.
 pub const LEGEND_SLOTS: i32 = 5;
 /// Caption strip at the top of an inset frame.
@@ -142,24 +142,10 @@ pub fn frames(width: u32, main_aspect: f64, prd_aspect: f64, dongsha_aspect: f64
         x1: prd_frame.x1 - 1,
         y1: prd_frame.y1 - 1,
     };
-    // Wide enough for a short caption, small enough to stay in the open-sea corner.
-    let mw = f64::from(main.width());
-    let ds_w = (mw * 0.22).max(76.0).min(mw * 0.34).round() as i32;
-    let ds_h = CAPTION_H + fitted_height(ds_w, ds_aspect, PAD);
-    let dongsha_frame = PxRect {
-        x0: main.x1 - PAD - ds_w,
-        y0: main.y1 - PAD - ds_h,
-        x1: main.x1 - PAD,
-        y1: main.y1 - PAD,
-    };
-    let dongsha_map = PxRect {
-        y0: dongsha_frame.y0 + CAPTION_H,
-        ..dongsha_frame
-    };
+    let (dongsha_frame, dongsha_map) = dongsha_corner(main, ds_aspect);
+    // Never below the legibility floor of every figure (`chart::text::MIN_TEXT_PX`).
     let label_px = match width {
-        0..=419 => 10,
-        420..=699 => 11,
-        700..=999 => 12,
+        0..=999 => 12,
         _ => 13,
     };
     Frames {
@@ -175,6 +161,68 @@ pub fn frames(width: u32, main_aspect: f64, prd_aspect: f64, dongsha_aspect: f64
         dongsha_frame,
         dongsha_map,
         label_px,
+    }
+}
+
+/// The 东沙群岛 inset in the main map's bottom-right corner: wide enough for a short caption,
+/// small enough to stay in the open-sea corner. Returns its frame and its geometry area.
+fn dongsha_corner(main: PxRect, ds_aspect: f64) -> (PxRect, PxRect) {
+    let mw = f64::from(main.width());
+    let ds_w = (mw * 0.22).max(76.0).min(mw * 0.34).round() as i32;
+    let ds_h = CAPTION_H + fitted_height(ds_w, ds_aspect, PAD);
+    let frame = PxRect {
+        x0: main.x1 - PAD - ds_w,
+        y0: main.y1 - PAD - ds_h,
+        x1: main.x1 - PAD,
+        y1: main.y1 - PAD,
+    };
+    let map = PxRect {
+        y0: frame.y0 + CAPTION_H,
+        ..frame
+    };
+    (frame, map)
+}
+
+/// The locator map of a city page: only the province, cropped to it — no title row, no legend
+/// and no Pearl River Delta inset (the page says where the city is in words; a locator needs no
+/// zoom), so the drawing has no empty band. The PRD rectangles are a 1-px box in the corner
+/// that nothing is drawn in. The Dongsha inset stays in the open-sea corner, where it takes no room.
+pub fn locator_frames(width: u32, main_aspect: f64, dongsha_aspect: f64) -> Frames {
+    let clean = |a: f64| {
+        if a.is_finite() {
+            a.clamp(0.2, 5.0)
+        } else {
+            1.0
+        }
+    };
+    let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
+    let w = width as i32;
+    let none = PxRect {
+        x0: MARGIN,
+        y0: MARGIN,
+        x1: MARGIN + 1,
+        y1: MARGIN + 1,
+    };
+    let main = PxRect {
+        x0: MARGIN,
+        y0: MARGIN,
+        x1: w - MARGIN,
+        y1: MARGIN + fitted_height(w - 2 * MARGIN, clean(main_aspect), PAD),
+    };
+    let (dongsha_frame, dongsha_map) = dongsha_corner(main, clean(dongsha_aspect));
+    Frames {
+        width,
+        height: (main.y1 + MARGIN) as u32,
+        wide: false,
+        title: PxRect { y1: MARGIN, ..none },
+        legend: PxRect { y1: MARGIN, ..none },
+        legend_cols: 1,
+        main,
+        prd_frame: none,
+        prd_map: none,
+        dongsha_frame,
+        dongsha_map,
+        label_px: 13,
     }
 }
 

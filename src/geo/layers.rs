@@ -196,7 +196,7 @@ pub fn layer_view(
     }
     let (prd, dongsha) = match lang {
         Lang::Zh => ("珠三角", "东沙群岛"),
-        Lang::En => ("Pearl River Delta", "Dongsha Islands"),
+        Lang::En => ("Pearl River Delta", "Dongsha"),
     };
     style.prd_caption = prd.to_owned();
     style.dongsha_caption = dongsha.to_owned();

@@ -1,7 +1,7 @@
 //! The layout stage: for a width, every ring projected into pixel paths once per panel, label
 //! anchors, and hit-testing. Drawing and pointer handling both read this; neither projects again.
 
-use super::frames::{frames, Frames, PAD};
+use super::frames::{frames, locator_frames, Frames, PAD};
 use super::geojson::CityShapes;
 use super::panel::{Panel, PanelKind};
 use super::pip::Px;
@@ -49,6 +49,16 @@ const DONGSHA_DEFAULT: GeoBounds = GeoBounds {
 impl MapLayout {
     /// Lays out `shapes` for `width_px` (clamped to 280–2400); the height follows from the width.
     pub fn new(shapes: &CityShapes, width_px: u32) -> MapLayout {
+        MapLayout::build(shapes, width_px, false)
+    }
+
+    /// The city page's locator map: the province alone, cropped to it, with no title, legend or
+    /// Pearl River Delta inset ([`super::frames::locator_frames`]).
+    pub fn locator(shapes: &CityShapes, width_px: u32) -> MapLayout {
+        MapLayout::build(shapes, width_px, true)
+    }
+
+    fn build(shapes: &CityShapes, width_px: u32, locator: bool) -> MapLayout {
         let proj = Lambert::guangdong();
         // The main map's extent leaves the Dongsha parts out, so they cannot shrink it.
         let (mut main_b, mut ds_b) = (GeoBounds::EMPTY, GeoBounds::EMPTY);
@@ -71,12 +81,16 @@ impl MapLayout {
             let (x0, y0, x1, y1) = projected_box(&proj, b);
             (y1 - y0) / (x1 - x0)
         };
-        let f = frames(
-            width_px,
-            aspect(&main_b),
-            aspect(&PRD_BOUNDS),
-            aspect(&ds_b),
-        );
+        let f = if locator {
+            locator_frames(width_px, aspect(&main_b), aspect(&ds_b))
+        } else {
+            frames(
+                width_px,
+                aspect(&main_b),
+                aspect(&PRD_BOUNDS),
+                aspect(&ds_b),
+            )
+        };
         let pad = f64::from(PAD);
         let fit = |b: &GeoBounds, r: PxRect, pad: f64| Fit::new(proj, b, r.to_f64(), pad);
         // The PRD inset has no padding: it is a window onto the map, clipped at its frame.
@@ -99,7 +113,9 @@ impl MapLayout {
                 .iter()
                 .partition(|p| is_dongsha_part(&c.adcode, p));
             main.add_city(i, &near);
-            prd.add_city(i, &near);
+            if !locator {
+                prd.add_city(i, &near);
+            }
             dongsha.add_city(i, &far);
         }
         let (main, prd, dongsha) = (main.finish(), prd.finish(), dongsha.finish());

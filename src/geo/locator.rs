@@ -33,13 +33,14 @@ pub fn locator_style(
     };
     style.labels.insert(city.adcode.clone(), short);
     style.highlight = Some(city.adcode.clone());
+    style.label_callouts = true;
     // No title or legend inside the drawing: the page's caption says where the city is, and a
     // title drawn at this small width would be cut.
     style.legend = Vec::new();
     style.title = String::new();
     let (prd, dongsha) = match lang {
         Lang::Zh => ("珠三角", "东沙群岛"),
-        Lang::En => ("Pearl River Delta", "Dongsha Islands"),
+        Lang::En => ("Pearl River Delta", "Dongsha"),
     };
     style.prd_caption = prd.to_owned();
     style.dongsha_caption = dongsha.to_owned();
@@ -101,7 +102,7 @@ mod tests {
             include_str!("../../data/geo/guangdong-cities.geojson"),
         )
         .unwrap();
-        let layout = MapLayout::new(&shapes, 360);
+        let layout = MapLayout::locator(&shapes, 360);
         let c = cities();
         for theme in [Theme::LIGHT, Theme::DARK] {
             let svg = map_to_svg(
@@ -114,6 +115,42 @@ mod tests {
             );
             assert!(svg.contains(&hex(locator_fill(&theme))), "the city's fill");
             assert!(!svg.contains(">Guangzhou<"), "no other label");
+        }
+    }
+
+    #[test]
+    fn the_locator_is_cropped_to_the_province_without_the_delta_inset() {
+        let shapes = CityShapes::parse(
+            "geo",
+            include_str!("../../data/geo/guangdong-cities.geojson"),
+        )
+        .unwrap();
+        for width in [280, 320, 360] {
+            let layout = MapLayout::locator(&shapes, width);
+            assert!(layout.prd.shapes.is_empty(), "no Pearl River Delta inset");
+            let ys = layout
+                .main
+                .shapes
+                .iter()
+                .flat_map(|s| &s.polygons)
+                .flat_map(|p| &p.rings)
+                .flatten()
+                .map(|p| p.1);
+            let (top, bottom) = ys.fold((i32::MAX, i32::MIN), |(a, b), y| (a.min(y), b.max(y)));
+            // The province touches the padding at the top and bottom: no empty band.
+            assert!(top <= 8 + 4 + 3, "{width}: top {top}");
+            assert!(
+                bottom >= layout.height() as i32 - 8 - 4 - 3,
+                "{width}: {bottom}"
+            );
+            let full = MapLayout::new(&shapes, width);
+            assert!(layout.height() < full.height(), "{width}");
+            let svg = map_to_svg(
+                &layout,
+                &locator_style("440300", &cities(), Lang::Zh, Theme::LIGHT).unwrap(),
+            );
+            assert!(!svg.contains("珠三角"), "no inset caption");
+            assert!(svg.contains("深圳"), "the city's label, on the main map");
         }
     }
 

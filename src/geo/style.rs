@@ -39,6 +39,9 @@ pub struct MapStyle {
     pub prd_caption: String,
     /// Caption of the Dongsha inset (`东沙群岛`).
     pub dongsha_caption: String,
+    /// Labels as callouts: above their city, in the page's text colour on a box of the page's
+    /// colour (the locator map, whose one label is often wider than its small city).
+    pub label_callouts: bool,
 }
 
 impl MapStyle {
@@ -54,6 +57,7 @@ impl MapStyle {
             legend: Vec::new(),
             prd_caption: String::new(),
             dongsha_caption: String::new(),
+            label_callouts: false,
         }
     }
 

@@ -48,7 +48,7 @@ async function boxes(page, root) {
       return { x: Math.round(r.x), y: Math.round(r.y + scrollY), w: Math.round(r.width), h: Math.round(r.height) };
     };
     const bar = [...scope.querySelectorAll('.chart__plot svg rect')]
-      .find((r) => r.getAttribute('height') === '16' && r.getBoundingClientRect().width > 0);
+      .find((r) => r.getAttribute('height') === '18' && r.getBoundingClientRect().width > 0);
     return {
       h1: box(scope.querySelector('main article h1')),
       caption: box(scope.querySelector('figure.chart .chart__title')),
@@ -62,7 +62,7 @@ async function boxes(page, root) {
 async function hoverFirstBar(page, root) {
   const point = await page.evaluate((root) => {
     const bar = [...document.querySelector(root).querySelectorAll('.chart__plot svg rect')]
-      .find((r) => r.getAttribute('height') === '16' && r.getBoundingClientRect().width > 0);
+      .find((r) => r.getAttribute('height') === '18' && r.getBoundingClientRect().width > 0);
     const r = bar.getBoundingClientRect();
     return { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
   }, root);

@@ -100,7 +100,7 @@ pub fn LocatorMap(
             return String::new();
         };
         // plotters escapes every text it writes, so its SVG is safe as markup.
-        map_to_svg(&MapLayout::new(&shapes, w), &style)
+        map_to_svg(&MapLayout::locator(&shapes, w), &style)
     };
     let label = text.clone();
     view! {
