@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startNginx, launch, openPage, appReady, readJson, clickAction } from './harness.mjs';
+import { startNginx, launch, openPage, appReady, readJson, clickAction, comparePngWithSvg } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -82,6 +82,11 @@ test('CSV, JSON, SVG and PNG downloads of a chart hold exactly what it shows; Ci
   const svgHeight = Number(svg.match(/height="(\d+)"/)[1]);
   assert.equal(png.readUInt32BE(16), 1600, 'PNG is 2× the SVG width');
   assert.equal(png.readUInt32BE(20), svgHeight * 2);
+  // The pixels: the SVG at 2×, on an opaque background, with ink (bars, labels, title, source).
+  const px = await comparePngWithSvg(browser, png, svg);
+  assert.ok(px.opaque, 'a PNG for publication has no transparent pixels');
+  assert.ok(px.meanDiff < 2, `the PNG is the SVG drawn at 2× (mean difference ${px.meanDiff})`);
+  assert.ok(px.ink > 0.03, `the PNG shows the chart (ink ${px.ink})`);
 
   await clickAction(page, `figure[data-chart="${chartId}"]`, 'cite');
   const citation = await page.textContent(`figure[data-chart="${chartId}"] [data-testid=citation]`);

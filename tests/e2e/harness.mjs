@@ -255,3 +255,44 @@ export async function clickAction(page, scope, action) {
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   await root.locator(`[role="menu"] [data-action="${action}"]`).first().click();
 }
+
+/**
+ * Compares a downloaded PNG with the downloaded SVG it was made from, in a blank page of `browser`
+ * (no CSP): the SVG is rasterised by Chromium at the PNG's size, both are read back as pixels.
+ * Returns { width, height, meanDiff (0–255, per channel), ink (share of pixels that are not the
+ * background colour of the top-left corner), opaque (every pixel's alpha is 255) }.
+ * A blank, cut-off, mis-scaled or text-less PNG differs from the SVG's raster or has no ink.
+ */
+export async function comparePngWithSvg(browser, png, svg) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto('about:blank');
+    return await page.evaluate(async ({ pngB64, svgText }) => {
+      const pngBlob = await (await fetch(`data:image/png;base64,${pngB64}`)).blob();
+      const pngBitmap = await createImageBitmap(pngBlob);
+      const { width, height } = pngBitmap;
+      const pixels = (draw) => {
+        const canvas = new OffscreenCanvas(width, height);
+        const ctx = canvas.getContext('2d');
+        draw(ctx);
+        return ctx.getImageData(0, 0, width, height).data;
+      };
+      const fromPng = pixels((ctx) => ctx.drawImage(pngBitmap, 0, 0));
+      const img = new Image();
+      img.src = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+      await img.decode();
+      const fromSvg = pixels((ctx) => ctx.drawImage(img, 0, 0, width, height));
+      let diff = 0, ink = 0, opaque = true;
+      const bg = [fromPng[0], fromPng[1], fromPng[2]];
+      for (let i = 0; i < fromPng.length; i += 4) {
+        for (let c = 0; c < 4; c++) diff += Math.abs(fromPng[i + c] - fromSvg[i + c]);
+        if (fromPng[i + 3] !== 255) opaque = false;
+        if (Math.abs(fromPng[i] - bg[0]) + Math.abs(fromPng[i + 1] - bg[1]) + Math.abs(fromPng[i + 2] - bg[2]) > 60) ink++;
+      }
+      return { width, height, meanDiff: diff / fromPng.length, ink: ink / (width * height), opaque };
+    }, { pngB64: Buffer.from(png).toString('base64'), svgText: svg });
+  } finally {
+    await context.close();
+  }
+}

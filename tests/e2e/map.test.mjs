@@ -1,7 +1,7 @@
 // End-to-end: the map of the 21 cities — hover, keyboard, selection, layers, city page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNginx, launch, openPage, appReady, readJson, clickAction } from './harness.mjs';
+import { startNginx, launch, openPage, appReady, readJson, clickAction, comparePngWithSvg } from './harness.mjs';
 
 const index = readJson('areas.json');
 const areas = index.areas.map((a) => readJson(a.file));
@@ -116,6 +116,10 @@ test('the map downloads as SVG, 2× PNG, CSV and JSON of exactly the layer it sh
   const png = await save('png');
   assert.equal(png.readUInt32BE(16), 1600);
   assert.equal(png.readUInt32BE(20), Number(svg.match(/height="(\d+)"/)[1]) * 2);
+  const px = await comparePngWithSvg(browser, png, svg);
+  assert.ok(px.opaque, 'a PNG for publication has no transparent pixels');
+  assert.ok(px.meanDiff < 2, `the PNG is the SVG drawn at 2× (mean difference ${px.meanDiff})`);
+  assert.ok(px.ink > 0.1, `the PNG shows the map (ink ${px.ink})`);
   await context.close();
 });
 
