@@ -136,7 +136,7 @@ test('on a touch phone, taps work: a bar shows its tooltip, the menu button open
     await page.goto(server.url + '?view=area&id=finance');
     const fig = 'figure.chart[data-chart="finance.targets-1"]';
     await appReady(page, `${fig} .chart__plot[data-chart-ready] svg`);
-    const bars = page.locator(`${fig} .chart__plot svg rect[height="16"]`);
+    const bars = page.locator(`${fig} .chart__plot svg rect[height="18"]`);
     assert.ok((await bars.count()) >= 2, 'at least two bars');
     const tip = () => page.textContent(`${fig} .chart__tooltip`).then((t) => t.trim());
     const tipAfterTap = async (bar) => {
