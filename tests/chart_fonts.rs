@@ -17,6 +17,7 @@ use gd_plus::chart::text::{width as text_width, MIN_TEXT_PX};
 use gd_plus::chart::Theme;
 use gd_plus::data::{Comparator, ProgrammeIndex};
 use gd_plus::format;
+use gd_plus::geo::labels::place_labels;
 use gd_plus::geo::layers::layer_view;
 use gd_plus::geo::locator::locator_style;
 use gd_plus::geo::{map_export_svg, map_to_svg, CityShapes, MapLayout};
@@ -103,14 +104,33 @@ fn check(what: &str, svg: &str) -> usize {
     texts.len()
 }
 
+/// Every layer the map page offers: all tasks, the regions, each area, each programme.
+fn every_map_layer(all: &common::All, programmes: &ProgrammeIndex) -> Vec<MapLayer> {
+    let mut layers = vec![MapLayer::AllTasks, MapLayer::Regions];
+    layers.extend(
+        all.areas
+            .iter()
+            .map(|a| MapLayer::AreaTasks(a.slug.clone())),
+    );
+    layers.extend(
+        programmes
+            .programmes
+            .iter()
+            .map(|p| MapLayer::Programme(p.id.clone())),
+    );
+    layers
+}
+
+fn city_shapes() -> CityShapes {
+    let path = common::root().join("data/geo/guangdong-cities.geojson");
+    CityShapes::parse("geo", &std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 #[test]
 fn every_text_of_every_figure_is_at_least_12_px_and_inside_its_drawing() {
     let all = common::all();
     let programmes: ProgrammeIndex = common::data("programmes.json");
-    let shapes = {
-        let path = common::root().join("data/geo/guangdong-cities.geojson");
-        CityShapes::parse("geo", &std::fs::read_to_string(path).unwrap()).unwrap()
-    };
+    let shapes = city_shapes();
     let mut checked = 0;
     for lang in [Lang::Zh, Lang::En] {
         for &width in &WIDTHS {
@@ -140,19 +160,7 @@ fn every_text_of_every_figure_is_at_least_12_px_and_inside_its_drawing() {
                 &heatmap_export_svg(&heat, width, Theme::LIGHT, "部门 × 行动"),
             );
             let layout = MapLayout::new(&shapes, width);
-            let mut layers = vec![MapLayer::AllTasks, MapLayer::Regions];
-            layers.extend(
-                all.areas
-                    .iter()
-                    .map(|a| MapLayer::AreaTasks(a.slug.clone())),
-            );
-            layers.extend(
-                programmes
-                    .programmes
-                    .iter()
-                    .map(|p| MapLayer::Programme(p.id.clone())),
-            );
-            for layer in &layers {
+            for layer in &every_map_layer(&all, &programmes) {
                 let view = layer_view(
                     layer,
                     &all.cities,
@@ -224,4 +232,65 @@ fn each_targets_label_carries_its_comparator_and_unit_from_the_data() {
         }
     }
     assert!(labels >= 2 * 57, "{labels}");
+}
+
+/// On a phone the labels of neighbouring small cities would overlap: none is drawn over another
+/// (one that would be is left out), every label placed is drawn, and on a desktop-wide map every
+/// city of the all-tasks layer keeps its label.
+#[test]
+fn map_labels_never_overlap_and_a_desktop_map_labels_every_city() {
+    let all = common::all();
+    let programmes: ProgrammeIndex = common::data("programmes.json");
+    let shapes = city_shapes();
+    let mut left_out = 0;
+    for lang in [Lang::Zh, Lang::En] {
+        for &width in &WIDTHS {
+            let layout = MapLayout::new(&shapes, width);
+            for layer in &every_map_layer(&all, &programmes) {
+                let view = layer_view(
+                    layer,
+                    &all.cities,
+                    &all.areas,
+                    &programmes,
+                    lang,
+                    Theme::LIGHT,
+                );
+                let placed = place_labels(
+                    &layout,
+                    &view.style,
+                    layout.frames.label_px,
+                    layout.frames.width,
+                    layout.height(),
+                );
+                let what = format!("map {layer:?} {lang:?} {width}");
+                for (i, a) in placed.iter().enumerate() {
+                    for b in &placed[i + 1..] {
+                        let apart = a.bounds.x1 < b.bounds.x0
+                            || b.bounds.x1 < a.bounds.x0
+                            || a.bounds.y1 < b.bounds.y0
+                            || b.bounds.y1 < a.bounds.y0;
+                        assert!(apart, "{what}: {:?} and {:?} overlap", a.text, b.text);
+                    }
+                }
+                let svg = map_to_svg(&layout, &view.style);
+                let drawn = texts(&svg).1;
+                for p in &placed {
+                    assert!(
+                        drawn.iter().any(|t| t.content == p.text),
+                        "{what}: {:?} placed but not drawn",
+                        p.text
+                    );
+                }
+                let labelled = view.style.labels.values().filter(|l| !l.is_empty()).count();
+                left_out += labelled - placed.len();
+                if *layer == MapLayer::AllTasks && width >= 736 {
+                    assert_eq!(placed.len(), 21, "{what}: a label is missing");
+                }
+            }
+        }
+    }
+    assert!(
+        left_out > 0,
+        "no label was ever left out: the phone-width case is not exercised"
+    );
 }

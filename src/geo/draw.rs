@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::frames::{CAPTION_H, LEGEND_ROW_H, LEGEND_SLOTS};
+use super::labels::place_labels;
 use super::layout::MapLayout;
 use super::palette::{label_colour, Rgb};
 use super::panel::{Panel, PanelKind};
@@ -106,38 +107,27 @@ pub fn draw_map<DB: DrawingBackend>(
         }
     }
 
-    for anchor in &layout.anchors {
-        let Some(code) = layout.adcodes.get(anchor.city) else {
-            continue;
-        };
-        let Some(label) = style.labels.get(code) else {
-            continue;
-        };
-        let mut colour = label_colour(style.fill_of(code));
-        // A label of a city at the edge is moved inwards so that it stays in the drawing.
-        let half = crate::chart::text::width(label, f64::from(f.label_px)) / 2;
-        let (lo, hi) = (6 + half, f.width as i32 - 6 - half);
-        let x = if lo <= hi {
-            anchor.at.0.clamp(lo, hi)
-        } else {
-            anchor.at.0
-        };
-        let mut y = anchor.at.1;
-        if style.label_callouts {
-            // Above the city, so the city itself stays visible, on a box that keeps it legible.
-            let h = f.label_px as i32 + 8;
-            y = (y - h).max(h / 2 + 1);
+    for label in place_labels(layout, style, f.label_px, f.width, layout.height()) {
+        let mut colour = label_colour(style.fill_of(label.code));
+        if label.boxed {
+            // On a box of the page's colour, in its text colour: legible over any fill.
+            let b = label.bounds;
             area.draw(&Rectangle::new(
-                [(x - half - 4, y - h / 2), (x + half + 4, y + h / 2)],
+                [(b.x0, b.y0), (b.x1, b.y1)],
                 rgb(theme.background).filled(),
             ))?;
             area.draw(&Rectangle::new(
-                [(x - half - 4, y - h / 2), (x + half + 4, y + h / 2)],
+                [(b.x0, b.y0), (b.x1, b.y1)],
                 rgb(theme.foreground).stroke_width(1),
             ))?;
             colour = theme.foreground;
         }
-        put(area, label, (x, y), text(f.label_px, colour, HPos::Center))?;
+        put(
+            area,
+            label.text,
+            label.at,
+            text(f.label_px, colour, HPos::Center),
+        )?;
     }
     area.present()
 }

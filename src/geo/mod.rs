@@ -24,6 +24,7 @@ pub mod clip;
 pub mod draw;
 pub mod frames;
 pub mod geojson;
+pub mod labels;
 pub mod layers;
 pub mod layout;
 pub mod locator;
