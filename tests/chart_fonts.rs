@@ -18,7 +18,7 @@ use gd_plus::chart::Theme;
 use gd_plus::data::{Comparator, ProgrammeIndex};
 use gd_plus::format;
 use gd_plus::geo::labels::place_labels;
-use gd_plus::geo::layers::layer_view;
+use gd_plus::geo::layers::{layer_view, LayerView};
 use gd_plus::geo::locator::locator_style;
 use gd_plus::geo::{map_export_svg, map_to_svg, CityShapes, MapLayout};
 use gd_plus::i18n::Lang;
@@ -104,8 +104,13 @@ fn check(what: &str, svg: &str) -> usize {
     texts.len()
 }
 
-/// Every layer the map page offers: all tasks, the regions, each area, each programme.
-fn every_map_layer(all: &common::All, programmes: &ProgrammeIndex) -> Vec<MapLayer> {
+/// Every layer the map page offers (all tasks, the regions, each area, each programme) with its
+/// view in `lang`, light theme.
+fn every_map_view(
+    all: &common::All,
+    programmes: &ProgrammeIndex,
+    lang: Lang,
+) -> Vec<(MapLayer, LayerView)> {
     let mut layers = vec![MapLayer::AllTasks, MapLayer::Regions];
     layers.extend(
         all.areas
@@ -119,6 +124,19 @@ fn every_map_layer(all: &common::All, programmes: &ProgrammeIndex) -> Vec<MapLay
             .map(|p| MapLayer::Programme(p.id.clone())),
     );
     layers
+        .into_iter()
+        .map(|layer| {
+            let view = layer_view(
+                &layer,
+                &all.cities,
+                &all.areas,
+                programmes,
+                lang,
+                Theme::LIGHT,
+            );
+            (layer, view)
+        })
+        .collect()
 }
 
 fn city_shapes() -> CityShapes {
@@ -160,18 +178,10 @@ fn every_text_of_every_figure_is_at_least_12_px_and_inside_its_drawing() {
                 &heatmap_export_svg(&heat, width, Theme::LIGHT, "部门 × 行动"),
             );
             let layout = MapLayout::new(&shapes, width);
-            for layer in &every_map_layer(&all, &programmes) {
-                let view = layer_view(
-                    layer,
-                    &all.cities,
-                    &all.areas,
-                    &programmes,
-                    lang,
-                    Theme::LIGHT,
-                );
+            for (layer, view) in &every_map_view(&all, &programmes, lang) {
                 let what = format!("map {layer:?} {lang:?} {width}");
                 checked += check(&what, &map_to_svg(&layout, &view.style));
-                if *layer == MapLayer::AllTasks {
+                if layer == &MapLayer::AllTasks {
                     checked += check(
                         &format!("{what} framed"),
                         &map_export_svg(&layout, &view.style, lang),
@@ -246,15 +256,7 @@ fn map_labels_never_overlap_and_a_desktop_map_labels_every_city() {
     for lang in [Lang::Zh, Lang::En] {
         for &width in &WIDTHS {
             let layout = MapLayout::new(&shapes, width);
-            for layer in &every_map_layer(&all, &programmes) {
-                let view = layer_view(
-                    layer,
-                    &all.cities,
-                    &all.areas,
-                    &programmes,
-                    lang,
-                    Theme::LIGHT,
-                );
+            for (layer, view) in &every_map_view(&all, &programmes, lang) {
                 let placed = place_labels(
                     &layout,
                     &view.style,
@@ -283,7 +285,7 @@ fn map_labels_never_overlap_and_a_desktop_map_labels_every_city() {
                 }
                 let labelled = view.style.labels.values().filter(|l| !l.is_empty()).count();
                 left_out += labelled - placed.len();
-                if *layer == MapLayer::AllTasks && width >= 736 {
+                if layer == &MapLayer::AllTasks && width >= 736 {
                     assert_eq!(placed.len(), 21, "{what}: a label is missing");
                 }
             }
