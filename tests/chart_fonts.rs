@@ -296,3 +296,36 @@ fn map_labels_never_overlap_and_a_desktop_map_labels_every_city() {
         "no label was ever left out: the phone-width case is not exercised"
     );
 }
+
+/// A locator map has one label, its city's: however long the name (a hostile dataset), it is
+/// drawn, even where it cannot fit the drawing (the canary test looks for it).
+#[test]
+fn the_locator_draws_its_one_label_however_long() {
+    let all = common::all();
+    let layout = MapLayout::locator(&city_shapes(), 343);
+    let mut cities = all.cities.clone();
+    let long = "<img src=x onerror=alert(1)>".repeat(8);
+    for c in &mut cities.cities {
+        c.short_zh = long.clone();
+        c.name.zh = long.clone();
+    }
+    for city in &cities.cities {
+        let style = locator_style(&city.adcode, &cities, Lang::Zh, Theme::LIGHT).unwrap();
+        let placed = place_labels(
+            &layout,
+            &style,
+            layout.frames.label_px,
+            layout.frames.width,
+            layout.height(),
+        );
+        assert_eq!(placed.len(), 1, "{}: its label is not placed", city.adcode);
+        assert!(
+            texts(&map_to_svg(&layout, &style))
+                .1
+                .iter()
+                .any(|t| t.content == long),
+            "{}: its label is not drawn",
+            city.adcode
+        );
+    }
+}

@@ -57,20 +57,21 @@ pub fn place_labels<'a>(
         } else {
             anchor.at.0
         };
-        let fits = |b: &PxRect| {
-            b.x0 >= 0
-                && b.x1 <= width_px as i32
-                && b.y0 >= 0
-                && b.y1 <= height_px as i32
-                && !placed.iter().any(|p| overlaps(&p.bounds, b))
+        // A label at its own place is drawn as before unless it overlaps another (one wider than
+        // the drawing included: the locator's only label must not vanish); one moved off its city
+        // must also stay inside the drawing.
+        let fits = |b: &PxRect, moved: bool| {
+            let inside =
+                b.x0 >= 0 && b.x1 <= width_px as i32 && b.y0 >= 0 && b.y1 <= height_px as i32;
+            (inside || !moved) && !placed.iter().any(|p| overlaps(&p.bounds, b))
         };
         let boxed_h = px + 8;
         let at_anchor = if style.label_callouts {
             // Above the city, so the city itself stays visible.
             let y = (anchor.at.1 - boxed_h).max(boxed_h / 2 + 1);
-            vec![(x, y, true)]
+            (x, y, true)
         } else {
-            vec![(x, anchor.at.1, false)]
+            (x, anchor.at.1, false)
         };
         // Next to the city: above, below, to the left, to the right (boxed).
         let step_y = boxed_h + GAP_PX + 1;
@@ -82,10 +83,9 @@ pub fn place_labels<'a>(
             (ax - step_x / 2 - half, ay),
             (ax + step_x / 2 + half, ay),
         ];
-        let candidates = at_anchor
-            .into_iter()
-            .chain(beside.into_iter().map(|(x, y)| (x, y, true)));
-        for (x, y, boxed) in candidates {
+        let candidates = std::iter::once((at_anchor, false))
+            .chain(beside.into_iter().map(|(x, y)| ((x, y, true), true)));
+        for ((x, y, boxed), moved) in candidates {
             let (half_h, pad) = if boxed {
                 (boxed_h / 2, 4)
             } else {
@@ -97,7 +97,7 @@ pub fn place_labels<'a>(
                 x1: x + half + pad,
                 y1: y + half_h,
             };
-            if fits(&bounds) {
+            if fits(&bounds, moved) {
                 placed.push(PlacedLabel {
                     code: code.as_str(),
                     text: text.as_str(),
