@@ -104,28 +104,33 @@ async fn provenance_reveals_the_quote_in_its_paragraph() {
     assert_eq!(expanded.as_deref(), Some("true"));
 }
 
+/// One indicator with both years' targets (the online shopping rate of the overall goals).
+fn shopping_row() -> Row {
+    Row {
+        indicator_id: "t.a".into(),
+        name: "网络购物普及率".into(),
+        bars: vec![
+            Bar {
+                year: 2017,
+                value: 68.0,
+                label: "≥ 68%".into(),
+            },
+            Bar {
+                year: 2020,
+                value: 73.0,
+                label: "≥ 73%".into(),
+            },
+        ],
+    }
+}
+
 #[wasm_bindgen_test]
 async fn chart_draws_at_container_width_and_answers_the_keyboard() {
     let host = host(420);
     let chart = TargetChart {
         id: "t.targets-1".into(),
         unit_label: "%".into(),
-        rows: vec![Row {
-            indicator_id: "t.a".into(),
-            name: "网络购物普及率".into(),
-            bars: vec![
-                Bar {
-                    year: 2017,
-                    value: 68.0,
-                    label: "≥ 68%".into(),
-                },
-                Bar {
-                    year: 2020,
-                    value: 73.0,
-                    label: "≥ 73%".into(),
-                },
-            ],
-        }],
+        rows: vec![shopping_row()],
     };
     let _handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(Nav::from_browser());
@@ -302,22 +307,7 @@ async fn chart_has_an_accessible_name_a_summary_and_a_table_with_dataset_text_as
         id: "t.targets-2".into(),
         unit_label: "%".into(),
         rows: vec![
-            Row {
-                indicator_id: "t.a".into(),
-                name: "网络购物普及率".into(),
-                bars: vec![
-                    Bar {
-                        year: 2017,
-                        value: 68.0,
-                        label: "≥ 68%".into(),
-                    },
-                    Bar {
-                        year: 2020,
-                        value: 73.0,
-                        label: "≥ 73%".into(),
-                    },
-                ],
-            },
+            shopping_row(),
             Row {
                 indicator_id: "t.b".into(),
                 name: "<b>覆盖率</b>".into(),
