@@ -330,13 +330,22 @@ impl UrlState {
 
 /// The query the app starts from: the page's own query string, or — when it has none — the
 /// route a build-time per-view page carries in `<meta name="gd-route">` (e.g. `area-finance.html`
-/// holds `view=area&id=finance`). Either is then read by [`UrlState::parse`] like any query.
-pub fn initial_query(search: &str, page_route: Option<&str>) -> String {
+/// holds `view=area&id=finance`), or else the view whose own page the file at `page_path` is: the
+/// service worker answers a per-view page it has not kept with the app shell (`index.html`, no
+/// meta) when the reader is offline, and that page must still open its own view (which then says
+/// "offline"), not home. Any of them is then read by [`UrlState::parse`] like any query.
+pub fn initial_query(search: &str, page_route: Option<&str>, page_path: &str) -> String {
     let own = search.strip_prefix('?').unwrap_or(search);
-    match page_route {
-        Some(route) if own.is_empty() => route.trim().to_owned(),
-        _ => own.to_owned(),
+    if !own.is_empty() {
+        return own.to_owned();
     }
+    if let Some(route) = page_route {
+        return route.trim().to_owned();
+    }
+    let file = page_path.rsplit('/').next().unwrap_or_default();
+    Route::from_own_page(file)
+        .map(|route| route.query_without_lang())
+        .unwrap_or_default()
 }
 
 impl Route {
@@ -356,6 +365,26 @@ impl Route {
             Lang::Zh => file,
             Lang::En => format!("{file}{}", self.href(lang)),
         })
+    }
+
+    /// The view whose own page ([`Route::own_page`]) is the file `name`, e.g. `area-finance.html`.
+    pub fn from_own_page(name: &str) -> Option<Route> {
+        let stem = name.strip_suffix(".html")?;
+        let (make, id): (fn(String) -> Route, &str) = if let Some(id) = stem.strip_prefix("area-") {
+            (Route::Area, id)
+        } else {
+            (Route::Indicator, stem.strip_prefix("indicator-")?)
+        };
+        (is_id(id) && !id.is_empty()).then(|| make(id.to_owned()))
+    }
+
+    /// The query of this view without `?` and without a language (`view=area&id=finance`), so that
+    /// it opens in the reader's language: what a per-view page's `<meta name="gd-route">` holds.
+    pub fn query_without_lang(&self) -> String {
+        let href = self.href(Lang::Zh);
+        let q = href.trim_start_matches('?');
+        let kept: Vec<&str> = q.split('&').filter(|p| !p.starts_with("lang=")).collect();
+        kept.join("&")
     }
 
     /// The query string of this view in `lang`, e.g. `?view=area&id=finance&lang=en`.
@@ -529,16 +558,57 @@ mod tests {
     #[test]
     fn a_static_page_route_applies_only_without_a_query() {
         let page = Some("view=area&id=finance");
-        let start = |search| UrlState::parse(&initial_query(search, page)).route;
+        let start = |search| UrlState::parse(&initial_query(search, page, "/x/index.html")).route;
         assert_eq!(start(""), Route::Area("finance".into()));
         assert_eq!(start("?"), Route::Area("finance".into()));
         // Once the reader navigates, the URL wins (the home link is `?lang=…`).
         assert_eq!(start("?lang=zh"), Route::Home);
         assert_eq!(start("?view=about"), Route::About);
-        assert_eq!(UrlState::parse(&initial_query("", None)).route, Route::Home);
+        assert_eq!(
+            UrlState::parse(&initial_query("", None, "/x/index.html")).route,
+            Route::Home
+        );
         // A page route is parsed like any URL: nonsense falls back to home with a notice.
-        let odd = UrlState::parse(&initial_query("", Some("view=area&id=<x>")));
+        let odd = UrlState::parse(&initial_query("", Some("view=area&id=<x>"), "/"));
         assert_eq!((odd.route, odd.notices.len()), (Route::Home, 1));
+    }
+
+    #[test]
+    fn a_per_view_page_without_its_meta_opens_the_view_its_file_names() {
+        // The offline shell served in place of a per-view page the worker has not kept.
+        for route in [
+            Route::Area("finance".into()),
+            Route::Indicator("overall.online-shopping-rate".into()),
+        ] {
+            let Some(file) = route.own_page(Lang::Zh) else {
+                panic!("{route:?} has an own page");
+            };
+            assert_eq!(Route::from_own_page(&file), Some(route.clone()));
+            let query = initial_query("", None, &format!("/gd/{file}"));
+            let state = UrlState::parse(&query);
+            assert_eq!(state.route, route);
+            assert_eq!(state.lang, Param::Missing, "the reader's language applies");
+            // The meta and the query still win over the file name.
+            let meta = initial_query("", Some("view=about"), &format!("/gd/{file}"));
+            assert_eq!(UrlState::parse(&meta).route, Route::About);
+            let own = initial_query("?view=map", None, &format!("/gd/{file}"));
+            assert_eq!(UrlState::parse(&own).route, Route::Map(MapLayer::AllTasks));
+        }
+        for other in [
+            "index.html",
+            "embed.html",
+            "",
+            "area-.html",
+            "area-<x>.html",
+            "area-a.htm",
+            "indicator-",
+        ] {
+            assert_eq!(Route::from_own_page(other), None, "{other}");
+            assert_eq!(
+                UrlState::parse(&initial_query("", None, other)).route,
+                Route::Home
+            );
+        }
     }
 
     #[test]

@@ -132,14 +132,6 @@ pub fn site_base(site_url: Option<&str>) -> Option<String> {
     })
 }
 
-/// The route query of a view (what [`crate::route::UrlState::parse`] reads), without `?` or `lang`.
-fn route_query(route: &Route) -> String {
-    let href = route.href(Lang::Zh);
-    let q = href.trim_start_matches('?');
-    let kept: Vec<&str> = q.split('&').filter(|p| !p.starts_with("lang=")).collect();
-    kept.join("&")
-}
-
 /// `<page name> · <site title>`.
 fn page_title(name: &str) -> String {
     format!("{name} · {}", Msg::SiteTitle.text(Lang::Zh))
@@ -159,7 +151,7 @@ pub fn area_page(area: &AreaSummary, first_chart: &str, base: Option<&str>) -> O
     Some(PageMeta {
         kind: Kind::Area,
         id: area.slug.clone(),
-        route: route_query(&Route::Area(area.slug.clone())),
+        route: Route::Area(area.slug.clone()).query_without_lang(),
         title: page_title(&area.name.zh),
         description: area.description.zh.clone(),
         svg: format!("{STATIC_DIR}/{}", chart_svg(first_chart, Lang::Zh)?),
@@ -187,7 +179,7 @@ pub fn indicator_page(ind: &Indicator, base: Option<&str>) -> Option<PageMeta> {
     Some(PageMeta {
         kind: Kind::Indicator,
         id: ind.id.clone(),
-        route: route_query(&Route::Indicator(ind.id.clone())),
+        route: Route::Indicator(ind.id.clone()).query_without_lang(),
         title: page_title(&ind.name.zh),
         description: sentence.clone(),
         svg: format!("{STATIC_DIR}/{}", indicator_svg(&ind.id, Lang::Zh)?),

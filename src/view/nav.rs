@@ -108,18 +108,23 @@ impl Nav {
 }
 
 /// The query string of the current page; on a build-time per-view page without a query, the
-/// route in its `<meta name="gd-route">` ([`crate::route::initial_query`]).
+/// route in its `<meta name="gd-route">`, or the one its file name gives
+/// ([`crate::route::initial_query`]).
 pub fn current_query() -> String {
     let window = web_sys::window();
     let search = window
         .as_ref()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
+    let path = window
+        .as_ref()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
     let page_route = window
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("meta[name=\"gd-route\"]").ok().flatten())
         .and_then(|el| el.get_attribute("content"));
-    crate::route::initial_query(&search, page_route.as_deref())
+    crate::route::initial_query(&search, page_route.as_deref(), &path)
 }
 
 /// The page's localStorage, or `None` where there is none to use: in an opaque origin (an embed in

@@ -135,7 +135,7 @@ test('two deployments under /a/ and /b/ of one origin: updating one keeps the ot
   }
 });
 
-test('a per-view page opened once (the first visit) opens offline with its chart and data', async () => {
+test('a per-view page opened once (the first visit) opens offline with its chart and data; one never opened opens its own view, offline', async () => {
   const { context, page } = await openPage(browser);
   try {
     const url = server.url + 'area-logistics.html';
@@ -151,6 +151,13 @@ test('a per-view page opened once (the first visit) opens offline with its chart
     await other.waitForSelector('#app:not(.app-pending) article.area[data-area=logistics] .chart__plot[data-chart-ready] svg', { timeout: 20000 });
     await other.waitForSelector('.offline-banner');
     assert.equal(await other.locator('.load-error').count(), 0, 'no load error: the area file was kept');
+    // A per-view page never opened: the worker answers with the app shell (index.html, no
+    // gd-route meta); the app opens the view its file name gives and says that it is offline.
+    await other.goto(server.url + 'area-finance.html');
+    const error = other.locator('.load-error');
+    await error.waitFor({ timeout: 20000 });
+    assert.match(await error.textContent(), /areas\/finance\.json/, 'the error names the area file');
+    assert.equal(await other.locator('[data-testid=area-list]').count(), 0, 'not the home page');
   } finally {
     await context.close();
   }
