@@ -23,11 +23,12 @@ const DIST = resolve(process.env.GD_DIST || join(ROOT, 'dist'));
 const LINE_DIST = join(HERE, 'dist-line');
 const RUNS = Number(process.env.RUNS || 7);
 const LINE_RUNS = Number(process.env.LINE_RUNS || 3);
-const LINE_SIZES = (process.env.LINE_SIZES || '10000,100000,1000000').split(',').map(Number);
+// LINE_SIZES=none skips the line charts (and needs no bench/dist-line/).
+const LINE_SIZES = process.env.LINE_SIZES === 'none' ? [] : (process.env.LINE_SIZES || '10000,100000,1000000').split(',').map(Number);
 const AREA = 'manufacturing'; // its first chart: 3 indicators × 2017/2020, the closest to a grouped 13 × 2
 const HOVERS = 3; // hover → tooltip samples per load (1× and 4× profiles)
 
-for (const [what, file] of [['dist/', join(DIST, 'index.html')], ['bench/dist-line/', join(LINE_DIST, 'index.html')]]) {
+for (const [what, file] of [['dist/', join(DIST, 'index.html')], ...(LINE_SIZES.length ? [['bench/dist-line/', join(LINE_DIST, 'index.html')]] : [])]) {
   if (!existsSync(file)) throw new Error(`${what} is not built (${file}); run ./x bench`);
 }
 
@@ -150,23 +151,64 @@ function floorPage() {
 
 // ---------------------------------------------------------------------------------------------
 // What each page is, where to hover and how to tell that its tooltip shows (run in the page).
-const BAR_TARGETS = [
+// The app's pages (issue #15 budgets them against Chart.js: home, an area, a city and an embed).
+// A bar of the target chart: a rect as tall as a bar (target_bars::BAR_H is 18 px; a band of
+// heights, so that a small change of the chart does not silently leave the bench with nothing).
+const APP_BAR = `(sel) => {
+  const rects = [...document.querySelectorAll(sel)].filter((r) => {
+    const h = Number(r.getAttribute('height')), box = r.getBoundingClientRect();
+    return h >= 12 && h <= 30 && box.width >= 4 && box.height > 0;
+  });
+  const r = rects[0]?.getBoundingClientRect();
+  return r && { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
+}`;
+const APP_CHART = '.chart__plot[data-chart-ready], .chart__plot[data-prerendered]';
+// The app's tooltip line has text, or a pre-rendered tooltip is painted (visible, in a shown drawing).
+const APP_TIP = `() => (document.querySelector('#app:not(.app-pending) .chart__tooltip, body > main .chart__tooltip')?.textContent.trim() || '') !== ''
+  || [...document.querySelectorAll('.prechart__tip')].some((t) => getComputedStyle(t).visibility === 'visible' && t.getBoundingClientRect().width > 0)`;
+// Pages with no hover tooltip (home, a city): "interactive" is the first frame in which the app has
+// started (Trunk's event) and shows the page itself (not only a pre-rendered copy behind which it waits).
+const appInControl = (sel) =>
+  `() => !!window.__wasmMemory && [...document.querySelectorAll(${JSON.stringify(sel)})].some((e) => !e.closest('.app-pending, #prerender'))`;
+const APP_TARGETS = [
   {
     // The area's own page (its canonical, shared address): the first chart is pre-rendered into the
     // HTML at build time with CSS tooltips, and the app takes its place when its chart is drawn.
-    name: 'app (Rust/Wasm)',
+    name: 'app: area page',
     path: `/app/area-${AREA}.html`,
-    ready: '.chart__plot[data-chart-ready], .chart__plot[data-prerendered]',
-    hover: `() => {
-      const rects = [...document.querySelectorAll('.chart__plot[data-chart-ready] svg rect, .chart__plot[data-prerendered] svg rect')]
-        .filter((r) => r.getAttribute('height') === '16' && r.getBoundingClientRect().width > 0);
-      const r = rects[0]?.getBoundingClientRect();
-      return r && { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
-    }`,
-    // The app's tooltip line has text, or a pre-rendered tooltip is painted (visible, in a shown drawing).
-    tip: `() => (document.querySelector('#app:not(.app-pending) .chart__tooltip, body > main .chart__tooltip')?.textContent.trim() || '') !== ''
-      || [...document.querySelectorAll('.prechart__tip')].some((t) => getComputedStyle(t).visibility === 'visible' && t.getBoundingClientRect().width > 0)`,
+    ready: APP_CHART,
+    hover: `() => (${APP_BAR})('.chart__plot[data-chart-ready] svg rect, .chart__plot[data-prerendered] svg rect')`,
+    tip: APP_TIP,
   },
+  {
+    // One figure alone, as a news site frames it: the same first chart of the same area.
+    name: 'app: embed',
+    path: `/app/embed.html?view=embed&fig=area&id=${AREA}&n=1`,
+    ready: APP_CHART,
+    hover: `() => (${APP_BAR})('.chart__plot[data-chart-ready] svg rect')`,
+    tip: APP_TIP,
+  },
+  {
+    // Home has no chart: "visible" is the first frame with its area cards, "interactive" the app in control.
+    name: 'app: home',
+    path: '/app/index.html',
+    ready: '.area-card',
+    hover: '() => ({ x: 2, y: 2 })',
+    tip: appInControl('.area-card'),
+    noHover: true,
+  },
+  {
+    // A city page: "visible" is its drawn locator map.
+    name: 'app: city page',
+    path: '/app/index.html?view=city&id=440100',
+    ready: '[data-testid="locator-map"] svg',
+    hover: '() => ({ x: 2, y: 2 })',
+    tip: appInControl('[data-testid="locator-map"] svg'),
+    noHover: true,
+  },
+];
+
+const PEER_TARGETS = [
   {
     name: 'Chart.js 4.6.1',
     path: '/ref/bars-chartjs.html',
@@ -225,6 +267,7 @@ const BAR_TARGETS = [
     tip: `() => [...document.querySelectorAll('.tip')].some((t) => getComputedStyle(t).visibility === 'visible')`,
   },
 ];
+const BAR_TARGETS = [...APP_TARGETS, ...PEER_TARGETS];
 
 const LINE_TARGETS = [
   { name: 'app (Rust/Wasm, min/max per column)', path: '/line/app/index.html' },
@@ -332,7 +375,7 @@ async function barLoad(browser, server, target, profileKey, point) {
       };
     }, visibleAt);
     const out = { visibleAt, tipAt, point, ...net, hovers: [] };
-    if (profileKey !== '3g') {
+    if (profileKey !== '3g' && !target.noHover) {
       for (let h = 0; h < HOVERS; h++) {
         await page.mouse.move(2, 2);
         await page.waitForFunction(() => !window.__tipShown(), null, { timeout: 5000, polling: 50 });
@@ -398,7 +441,7 @@ async function main() {
     const points = {};
     for (const t of PROFILES.length ? BAR_TARGETS : []) {
       points[t.name] = (await barLoad(browser, base, t, '1x', null)).point;
-      await lineLoad(browser, base, LINE_TARGETS[LINE_TARGETS.findIndex((l) => l.name.startsWith(t.name.split(' ')[0]))] ?? LINE_TARGETS[0], 1000);
+      if (LINE_SIZES.length) await lineLoad(browser, base, LINE_TARGETS[LINE_TARGETS.findIndex((l) => l.name.startsWith(t.name.split(' ')[0]))] ?? LINE_TARGETS[0], 1000);
     }
     const bars = {};
     for (const p of PROFILES) for (const t of BAR_TARGETS) bars[`${p}|${t.name}`] = [];
@@ -429,7 +472,6 @@ async function main() {
       `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Chromium ${version} headless · Node ${process.version} · ` +
       `localhost, brotli · ${RUNS} cold loads per cell (${LINE_RUNS} for line charts) · area page \`area-${AREA}.html\` (pre-rendered first chart)`);
     log('');
-    const appName = BAR_TARGETS[0].name;
     const get = (p, t, f) => bars[`${p}|${t}`]?.map(f) ?? [];
     if (PROFILES.length) {
     const head = ['page', 'KiB to first chart (requests)'];
@@ -458,23 +500,49 @@ async function main() {
     log('Hover latency: from the mousemove event\'s timestamp to the animation frame in which the tooltip is shown, ' +
       `${HOVERS} per load. Memory: \`Runtime.getHeapUsage\` after a forced GC (V8 heap; ArrayBuffer backing stores), and the Wasm linear memory, which is not in either.`);
     log('');
-    // Ratios app / peer (median against median; < 1 means the app is smaller or faster).
-    const rHead = ['app / peer', 'bytes'];
+    // Ratios app page / peer (median against median; < 1 means the app is smaller or faster).
+    const m = (p, t, f) => median(get(p, t, f).flat());
+    const rHead = ['app page / peer', 'bytes'];
     for (const p of PROFILES) rHead.push(`visible ${p}`, `interactive ${p}`);
     rHead.push('hover 1×', 'hover 4×');
-    const m = (p, t, f) => median(get(p, t, f).flat());
-    log(table(rHead, BAR_TARGETS.slice(1).map((t) => {
-      const row = [t.name, ratio(m(PROFILES[0], appName, (r) => r.bytes), m(PROFILES[0], t.name, (r) => r.bytes))];
-      for (const p of PROFILES) {
-        row.push(ratio(m(p, appName, (r) => r.visibleAt), m(p, t.name, (r) => r.visibleAt)));
-        row.push(ratio(m(p, appName, (r) => r.tipAt), m(p, t.name, (r) => r.tipAt)));
+    const rRows = [];
+    for (const a of APP_TARGETS) {
+      for (const t of PEER_TARGETS) {
+        const row = [`${a.name} / ${t.name}`, ratio(m(PROFILES[0], a.name, (r) => r.bytes), m(PROFILES[0], t.name, (r) => r.bytes))];
+        for (const p of PROFILES) {
+          row.push(ratio(m(p, a.name, (r) => r.visibleAt), m(p, t.name, (r) => r.visibleAt)));
+          row.push(ratio(m(p, a.name, (r) => r.tipAt), m(p, t.name, (r) => r.tipAt)));
+        }
+        row.push(a.noHover ? '–' : ratio(m('1x', a.name, (r) => r.hovers), m('1x', t.name, (r) => r.hovers)));
+        row.push(a.noHover ? '–' : ratio(m('4x', a.name, (r) => r.hovers), m('4x', t.name, (r) => r.hovers)));
+        rRows.push(row);
       }
-      row.push(ratio(m('1x', appName, (r) => r.hovers), m('1x', t.name, (r) => r.hovers)));
-      row.push(ratio(m('4x', appName, (r) => r.hovers), m('4x', t.name, (r) => r.hovers)));
-      return row;
-    })));
+    }
+    log(table(rHead, rRows));
+    log('');
+    // Issue #15's budgets, printed (never asserted): against Chart.js, and hover against the floor.
+    const chartJs = PEER_TARGETS.find((t) => t.name.startsWith('Chart.js')).name;
+    const floor = PEER_TARGETS.find((t) => t.name.startsWith('static SVG')).name;
+    const FRAME_MS = 1000 / 60;
+    const verdict = (x, limit) => (Number.isFinite(x) ? `${x.toFixed(2)} ${x <= limit ? '✓' : '✗'}` : '–');
+    const cpu4 = PROFILES.includes('4x') ? '4x' : null;
+    log(table(['budget (issue #15)', 'bytes to first chart ≤ 1.0× Chart.js', 'visible at 4× CPU ≤ 1.0× Chart.js',
+      'interactive at 4× CPU ≤ 1.5× Chart.js', 'hover → paint − static SVG\'s, ms (≤ one frame)'],
+      APP_TARGETS.map((a) => {
+        const bytes = m(PROFILES[0], a.name, (r) => r.bytes) / m(PROFILES[0], chartJs, (r) => r.bytes);
+        const vis = cpu4 ? m(cpu4, a.name, (r) => r.visibleAt) / m(cpu4, chartJs, (r) => r.visibleAt) : NaN;
+        const act = cpu4 ? m(cpu4, a.name, (r) => r.tipAt) / m(cpu4, chartJs, (r) => r.tipAt) : NaN;
+        const hover = a.noHover || !cpu4 ? NaN : m(cpu4, a.name, (r) => r.hovers) - m(cpu4, floor, (r) => r.hovers);
+        return [a.name, verdict(bytes, 1), verdict(vis, 1), verdict(act, 1.5),
+          Number.isFinite(hover) ? `${hover.toFixed(1)} ${hover <= FRAME_MS ? '✓' : '✗'}` : a.noHover ? '– (no tooltip)' : '–'];
+      })));
+    log('');
+    log('Home and the city page have no tooltip: "visible" is the first frame with the area cards / the drawn locator map, ' +
+      '"interactive" the first frame in which the started app shows them itself (not a pre-rendered copy). ' +
+      `Hover is measured at 4× CPU, against the static inline-SVG page; one frame is ${FRAME_MS.toFixed(1)} ms.`);
     log('');
     }
+    if (LINE_SIZES.length) {
     const lHead = ['line chart'];
     for (const n of LINE_SIZES) lHead.push(`${n.toLocaleString('en-US')} pts: draw ms`, 'MB heap + buffers (+ Wasm)');
     log(table(lHead, LINE_TARGETS.map((t) => {
@@ -497,10 +565,13 @@ async function main() {
       'the conversion of the shared Float64Array into each library\'s input format is included. Memory after a forced GC: ' +
       'V8 heap + ArrayBuffer backing stores (the shared Float64Array, 8 MB per million points, is in every page\'s buffers) ' +
       '(+ the app\'s Wasm linear memory, which Chromium counts apart).');
+    }
     if (PROFILES.length) {
-      const appFiles = [...new Set(get(PROFILES[0], appName, (r) => r.files).flat())].filter((f) => f.includes('/data/'));
-      log('');
-      log(`Data files the app's area page requested: ${appFiles.map((f) => f.replace(/^.*\/data\//, '')).join(', ')}`);
+      for (const a of APP_TARGETS) {
+        const appFiles = [...new Set(get(PROFILES[0], a.name, (r) => r.files).flat())].filter((f) => f.includes('/data/'));
+        log('');
+        log(`Data files requested by ${a.name}: ${appFiles.map((f) => f.replace(/^.*\/data\//, '')).join(', ') || 'none'}`);
+      }
     }
     if (process.env.OUT) writeFileSync(process.env.OUT, out.join('\n') + '\n');
   } finally {
