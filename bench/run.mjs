@@ -11,6 +11,7 @@
 // browser context: empty cache, no service worker).
 import http from 'node:http';
 import zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -88,16 +89,38 @@ function brotli(b) {
   return out;
 }
 
+// Cache headers as deploy/nginx.conf sends them: Trunk's hashed files for a year (immutable),
+// everything else "no-cache" with an ETag, answered 304 when the browser revalidates.
+const HASHED = /\/(gd-plus-explorer-[0-9a-f]+(_bg\.wasm|\.js)|boot-[0-9a-f]+\.js|(style|favicon)-[0-9a-f]+\.(css|svg))$/;
+const etags = new Map();
+function etagOf(b) {
+  if (!etags.has(b.key)) etags.set(b.key, `"${createHash('sha1').update(b.raw ?? readFileSync(b.file)).digest('hex').slice(0, 16)}"`);
+  return etags.get(b.key);
+}
+// What crossed the network, for the return-visit table: { path, status, bytes }.
+const served = [];
+
 function startServer() {
   const server = http.createServer((req, res) => {
     const urlPath = new URL(req.url, 'http://x').pathname;
     const b = body(urlPath);
     if (!b) {
+      served.push({ path: urlPath, status: 404, bytes: 9 });
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     const name = b.file ?? urlPath;
-    const headers = { 'content-type': TYPES[extname(name)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+    const etag = etagOf(b);
+    const headers = {
+      'content-type': TYPES[extname(name)] || 'application/octet-stream',
+      'cache-control': HASHED.test(urlPath) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      etag,
+    };
+    if (req.headers['if-none-match'] === etag) {
+      served.push({ path: urlPath, status: 304, bytes: 0 });
+      res.writeHead(304, headers).end();
+      return;
+    }
     let data;
     if (/\bbr\b/.test(req.headers['accept-encoding'] || '')) {
       data = brotli(b);
@@ -106,9 +129,43 @@ function startServer() {
       data = b.raw ?? readFileSync(b.file);
     }
     headers['content-length'] = data.length;
+    served.push({ path: urlPath, status: 200, bytes: req.method === 'HEAD' ? 0 : data.length });
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : data);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+/**
+ * A return visit: the page loaded once in a browser that keeps its HTTP cache and lets the
+ * service worker install, then opened again. Counts what reached the server during the second
+ * visit (and for two seconds after it: the worker's background revalidations).
+ */
+async function returnVisit(browser, server, target) {
+  const context = await browser.newContext({ serviceWorkers: 'allow', viewport: { width: 1024, height: 800 }, locale: 'zh-CN' });
+  await context.addInitScript(initScript(target));
+  const page = await context.newPage();
+  try {
+    await page.goto(server + target.path, { waitUntil: 'commit', timeout: 120000 });
+    await page.waitForFunction(() => window.__bench?.visibleAt !== null, null, { timeout: 120000, polling: 50 });
+    // Let the worker install and take control (it precaches the shell on install).
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null || !('serviceWorker' in navigator), null, { timeout: 30000, polling: 100 })
+      .catch(() => {});
+    await sleep(1500);
+    served.length = 0;
+    await page.goto(server + target.path, { waitUntil: 'commit', timeout: 120000 });
+    await page.waitForFunction(() => window.__bench?.visibleAt !== null, null, { timeout: 120000, polling: 50 });
+    await sleep(2000);
+    const hits = served.splice(0);
+    const controlled = await page.evaluate(() => navigator.serviceWorker?.controller != null);
+    return {
+      requests: hits.length,
+      revalidated: hits.filter((h) => h.status === 304).length,
+      downloads: hits.filter((h) => h.status === 200),
+      controlled,
+    };
+  } finally {
+    await context.close();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -541,6 +598,20 @@ async function main() {
       '"interactive" the first frame in which the started app shows them itself (not a pre-rendered copy). ' +
       `Hover is measured at 4× CPU, against the static inline-SVG page; one frame is ${FRAME_MS.toFixed(1)} ms.`);
     log('');
+    }
+    if (PROFILES.length) {
+      const rows = [];
+      for (const a of APP_TARGETS) {
+        const r = await returnVisit(browser, base, a);
+        rows.push([a.name, r.controlled ? 'yes' : 'no', String(r.requests), String(r.revalidated), String(r.downloads.length),
+          r.downloads.length ? `${fmtKiB(r.downloads.reduce((n, d) => n + d.bytes, 0))} (${r.downloads.map((d) => d.path.replace(/^\/app\//, '')).join(', ')})` : '0']);
+      }
+      log(table(['return visit', 'service worker in control', 'requests to the server', '304 (revalidated)', 'full downloads', 'KiB downloaded (files)'], rows));
+      log('');
+      log('Return visit: the page opened a second time in the same browser (HTTP cache kept, service worker installed), no throttling; ' +
+        'counted at the server during the visit and the 2 s after it. The server sends deploy/nginx.conf\'s cache headers: ' +
+        'hashed files immutable for a year, everything else no-cache with an ETag.');
+      log('');
     }
     if (LINE_SIZES.length) {
     const lHead = ['line chart'];
