@@ -126,6 +126,8 @@ for (const viewport of [{ width: 375, height: 740 }, { width: 1280, height: 900 
       await page.goto(server.url);
       await page.waitForSelector(APP_HOME, { timeout: 20000 });
       assert.equal(await page.$('#prerender'), null, 'the pre-rendered home is gone');
+      // Everything in (the lead last), so that a late arrival that moves the page is recorded.
+      await page.waitForSelector('#main [data-testid=plan-lead]');
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const after = await boxes(page, '#app');
       assert.deepEqual(Object.keys(after), Object.keys(before), 'the same parts');
