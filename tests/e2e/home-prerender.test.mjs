@@ -3,7 +3,7 @@
 // public/first-view.js hides it before the first paint when the app will show another view or
 // language; the app mounts hidden behind it and takes its place (src/view/prerender.rs). Checked:
 // (a) without JavaScript: the header with the totals of data/ and every area's card, no CSP violation;
-// (b) the take-over moves nothing at 375 and 1280 px: the boxes of the header, the totals, the
+// (b) before the Wasm, the page passes axe; the take-over moves nothing at 375 and 1280 px: the boxes of the header, the totals, the
 //     forms and every card are where the pre-rendered ones were (±1 px) and no layout shift is
 //     recorded over the whole load (meta.json held back, so the app's lead arrives last);
 // (c) ?view=map, ?lang=en, a stored English choice and an English browser never show it
@@ -11,7 +11,7 @@
 // (d) the home's load fetches each of its four data files once, and no other.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNginx, launch, openPage, readJson } from './harness.mjs';
+import { startNginx, launch, openPage, readJson, axe } from './harness.mjs';
 
 const APP_HOME = '#app:not(.app-pending) main [data-testid=area-list] > li';
 const areas = readJson('areas.json').areas;
@@ -106,6 +106,8 @@ for (const viewport of [{ width: 375, height: 740 }, { width: 1280, height: 900 
       await held.page.goto(server.url);
       await held.page.waitForSelector('#prerender[data-view=home] article.area-card');
       before = await boxes(held.page, '#prerender');
+      // axe needs script (it cannot run with JavaScript off): the page as it is before the Wasm.
+      assert.deepEqual(await axe(held.page), [], 'the pre-rendered home passes axe');
     } finally {
       await held.context.close();
     }
