@@ -214,6 +214,7 @@ fn pages_json_has_a_page_for_every_area_and_indicator_and_its_files_exist() {
             let rel = page[field].as_str().unwrap();
             if rel.is_empty() {
                 assert_eq!(page["kind"], "home", "{field} of {}", page["page"]);
+                assert_ne!(field, "prerender", "home has its pre-rendered view");
                 continue;
             }
             let file = out().join(rel.trim_start_matches("static/"));
@@ -226,6 +227,15 @@ fn pages_json_has_a_page_for_every_area_and_indicator_and_its_files_exist() {
         if !pre.is_empty() {
             let html =
                 std::fs::read_to_string(out().join(pre.trim_start_matches("static/"))).unwrap();
+            if page["kind"] == "home" {
+                assert_eq!(pre, "static/pre-home.html");
+                assert_eq!(
+                    html.matches("<article class=\"area-card\"").count(),
+                    all.index.areas.len(),
+                    "{pre}: a card per area"
+                );
+                continue;
+            }
             assert_eq!(
                 html.matches("<svg").count(),
                 4,

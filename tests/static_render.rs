@@ -7,8 +7,9 @@
 mod common;
 
 use gd_plus::chart::target_bars::charts_for;
-use gd_plus::data::{AreaSummary, Bilingual, Indicator};
-use gd_plus::i18n::{Lang, Msg};
+use gd_plus::data::glance::glance;
+use gd_plus::data::{AreaSummary, Bilingual, Indicator, Meta};
+use gd_plus::i18n::{area_count_items, glance_items, plan_lead, Lang, Msg};
 use gd_plus::route::{Route, UrlState};
 use gd_plus::static_render::{area_page, indicator_page, prerender, prerender_html, Kind};
 
@@ -116,6 +117,109 @@ fn the_prerendered_indicator_view_shows_hostile_strings_as_text_and_draws_the_ch
         "the breadcrumb links to the area's own page"
     );
     assert_eq!(html.matches("<svg").count(), 4);
+}
+
+/// The pre-rendered home: every string from the data made hostile is shown as text, nowhere markup.
+#[test]
+fn the_prerendered_home_shows_hostile_strings_as_text() {
+    let mut all = common::all();
+    let mut meta: Meta = common::data("meta.json");
+    meta.title = hostile("计划");
+    meta.issuer = hostile("广东省人民政府");
+    for area in &mut all.index.areas {
+        area.name = hostile(&area.name.zh);
+        area.description = hostile("说明");
+    }
+    for city in &mut all.cities.cities {
+        city.name = hostile(&city.name.zh);
+        city.adcode = format!("{}\"><script>", city.adcode);
+    }
+    let html = prerender::home_view(&meta, &all.index, &all.departments, &all.cities);
+    assert_inert(&html);
+    assert!(
+        html.contains("<p class=\"lead glance__lead\">广东省人民政府&lt;script&gt;"),
+        "the lead sentence names the issuer as text"
+    );
+    assert!(html.contains("<p class=\"area-card__desc\">说明&lt;script&gt;"));
+    assert!(
+        html.contains("value=\"440100&quot;&gt;&lt;script&gt;\""),
+        "a city's code is escaped in its attribute"
+    );
+}
+
+/// The pre-rendered home holds what the app's home shows: the same totals (`data::glance`), the
+/// same lead sentence, every area's card with its counts in order, every city in the finder, and
+/// links only to pages or `index.html` with a query.
+#[test]
+fn the_prerendered_home_shows_the_apps_totals_and_every_area_with_its_counts() {
+    let all = common::all();
+    let meta: Meta = common::data("meta.json");
+    let html = prerender::home_view(&meta, &all.index, &all.departments, &all.cities);
+    let totals = glance(&all.index, &all.departments, &all.cities);
+    assert_eq!(totals.areas, 13, "the plan has 13 action areas");
+    for (key, n, label) in glance_items(&totals, Lang::Zh) {
+        let item = format!(
+            "<li data-count=\"{key}\"><span class=\"glance__n\">{n}</span> <span class=\"glance__label\">{label}</span></li>"
+        );
+        assert!(html.contains(&item), "missing {item}");
+    }
+    assert!(html.contains(&plan_lead(&meta, Lang::Zh)));
+    // Cards in the data's order, the overall goals (number 0) after the action areas.
+    let mut at = 0;
+    let (overall, actions): (Vec<_>, Vec<_>) = all.index.areas.iter().partition(|a| a.number == 0);
+    for area in actions.iter().chain(&overall) {
+        let card = format!("<article class=\"area-card\" data-area=\"{}\">", area.slug);
+        let found = html[at..]
+            .find(&card)
+            .unwrap_or_else(|| panic!("{}: no card, or out of order", area.slug));
+        at += found + card.len();
+        let end = at + html[at..].find("</article>").unwrap();
+        let body = &html[at..end];
+        let name = if area.number == 0 {
+            area.name.zh.clone()
+        } else {
+            format!("{}. {}", area.number, area.name.zh)
+        };
+        assert!(
+            body.contains(&format!("<a href=\"area-{}.html\">{name}</a>", area.slug)),
+            "{}: the card links to the area's own page",
+            area.slug
+        );
+        for (n, label) in area_count_items(&area.counts, Lang::Zh) {
+            assert!(
+                body.contains(&format!(
+                    "<li><span class=\"count\">{n}</span> {label}</li>"
+                )),
+                "{}: {n} {label}",
+                area.slug
+            );
+        }
+    }
+    assert_eq!(
+        html.matches("<article class=\"area-card\"").count(),
+        all.index.areas.len()
+    );
+    for city in &all.cities.cities {
+        assert!(html.contains(&format!(
+            "<option value=\"{}\">{}</option>",
+            city.adcode, city.name.zh
+        )));
+    }
+    assert!(
+        !html.contains("data-testid"),
+        "the app's test ids belong to the app's elements only"
+    );
+    assert!(!html.contains("id=\"main\"") && !html.contains("id=\"home-h\""));
+    for href in html
+        .split("href=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+    {
+        assert!(
+            href.starts_with('#') || href.ends_with(".html") || href.starts_with("index.html?"),
+            "unexpected link {href}"
+        );
+    }
 }
 
 #[test]

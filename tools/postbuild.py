@@ -69,6 +69,8 @@ def write_embed_page(dist: Path) -> None:
     """dist/embed.html: the same page as index.html, served with a policy that lets any site frame it
     (deploy/nginx.conf, deploy/_headers); index.html itself refuses to be framed."""
     html = (dist / "index.html").read_text(encoding="utf-8")
+    # Without what tools/static_pages.py inserts (on a second run): an embed is never home.
+    html = re.sub(r"[ \t]*<!--gd-static-->.*?<!--/gd-static-->\n?", "", html, flags=re.S)
     marker = '<meta name="viewport"'
     if marker not in html:
         sys.exit("postbuild: no viewport meta in dist/index.html to anchor the embed page's robots tag")

@@ -7,7 +7,9 @@ it (the CSP has `base-uri 'none'` and every asset URL is relative), with that vi
 description, Open Graph and Twitter card tags, a canonical link (when a site URL was given), the
 route the app opens (`<meta name="gd-route">`, read when the URL has no query) and, for readers
 without JavaScript, a <noscript> with the chart as a static SVG and a link to its data.
-index.html itself gets the same <noscript> (the map) and its Open Graph tags.
+index.html itself gets the same <noscript> (the map), its Open Graph tags and the pre-rendered home
+(`static/pre-home.html`, marked data-view="home"; public/first-view.js hides it when the app will
+show another view or language).
 
 An area or indicator page also opens with its pre-rendered first view (`static/pre-<kind>-<id>.html`, written by
 render-static with every value escaped: the app's page above its first chart and that chart, with
@@ -74,9 +76,10 @@ def head_tags(page: dict, base: str, og_fallback: str) -> str:
     return BEGIN + "\n  " + "\n  ".join(tags) + "\n  " + END + "\n"
 
 
-def noscript(page: dict, figure: bool = True) -> str:
+def noscript(page: dict, figure: bool = True, wrap: bool = True) -> str:
     """The no-script block: the chart as an image (unless the page shows it pre-rendered) and the
-    links to its data and share card."""
+    links to its data and share card; not wrapped in <noscript> when it goes into a fallback that is
+    itself in one (noscript elements cannot nest)."""
     name = page["title"].split(" · ")[0]
     card = (
         f'<li><a href="{esc(page["card"])}">分享卡片 · Share card (PNG)</a></li>'
@@ -92,9 +95,8 @@ def noscript(page: dict, figure: bool = True) -> str:
         else ""
     )
     links = f'    <ul><li><a href="{esc(page["csv"])}">{esc(page["csv"])}</a>（CSV）</li>{card}</ul>\n'
-    if not figure:
-        # Inside a fallback that is itself in <noscript> (noscript elements cannot nest).
-        return f"{BEGIN}{links.lstrip()}  {END}\n"
+    if not wrap:
+        return f"{BEGIN}{(image + links).lstrip()}  {END}\n"
     return f"{BEGIN}<noscript>\n{image}{links}  </noscript>{END}\n"
 
 
@@ -128,21 +130,33 @@ def render(template: str, page: dict, base: str, og_fallback: str) -> str:
     m = re.search(r'<div id="fallback"[^>]*>\s*<h1>.*?</h1>\n', out, re.S)
     if not m:
         sys.exit('static_pages: dist/index.html has no <div id="fallback"> with an <h1>')
-    out = out[: m.end()] + "    " + noscript(page, figure=not prerendered) + out[m.end():]
-    return with_prerender(out, page["prerender_html"]) if prerendered else out
+    # Home keeps its no-Wasm text as it is, visible (the app removes it): its pre-rendered view may
+    # be hidden (another view or language), and the Wasm may fail to load or be blocked.
+    home = page["kind"] == "home"
+    own_view = prerendered and not home
+    out = out[: m.end()] + "    " + noscript(page, figure=not own_view, wrap=not own_view) + out[m.end():]
+    return with_prerender(out, page["prerender_html"], home) if prerendered else out
 
 
-def with_prerender(out: str, fragment: str) -> str:
+def with_prerender(out: str, fragment: str, home: bool = False) -> str:
     """The page opens with its pre-rendered first view (written and escaped by render-static:
-    src/static_render/prerender.rs); the app takes its place once its own chart is drawn
-    (src/main.rs). The no-JavaScript text moves into <noscript>, below the view."""
+    src/static_render/prerender.rs); the app takes its place once its own page is ready
+    (src/main.rs). The no-JavaScript text moves into <noscript>, below the view.
+
+    Home's view is marked data-view="home": index.html answers every view, and public/first-view.js
+    hides it before the first paint when the app will show another view or language. Its no-Wasm
+    text stays where it was, below the view, for those views and for a Wasm that fails."""
     fallback = re.search(r'<div id="fallback".*?\n  </div>\n', out, re.S)
     body = out.find("<body>\n")
     if not fallback or body < 0:
         sys.exit('static_pages: dist/index.html has no <body> and <div id="fallback"> to pre-render into')
-    view = f'{BEGIN}<div id="prerender">\n{fragment}\n  </div>{END}\n'
-    noscript_fallback = f"  {BEGIN}<noscript>{END}\n{fallback.group(0)}  {BEGIN}</noscript>{END}\n"
+    marker = ' data-view="home"' if home else ""
+    view = f'{BEGIN}<div id="prerender"{marker}>\n{fragment}\n  </div>{END}\n'
     start = body + len("<body>\n")
+    if home:
+        # index.html also opens every other view: the no-Wasm text stays and the Wasm stays preloaded.
+        return out[:start] + "  " + view + out[start:]
+    noscript_fallback = f"  {BEGIN}<noscript>{END}\n{fallback.group(0)}  {BEGIN}</noscript>{END}\n"
     out = out[:start] + "  " + view + out[start: fallback.start()] + noscript_fallback + out[fallback.end():]
     # The first view is in the HTML, so the Wasm is no longer on its critical path: no preload that
     # would share a slow link with the HTML and CSS. The boot script still fetches it right after.

@@ -31,7 +31,7 @@ use gd_plus::chart::target_bars::{
 use gd_plus::chart::{Theme, FONT_FAMILY};
 use gd_plus::data::validate::{validate_area, validate_index};
 use gd_plus::data::{
-    parse_json, AreaFile, AreaIndex, CityIndex, DepartmentIndex, LoadError, ProgrammeIndex,
+    parse_json, AreaFile, AreaIndex, CityIndex, DepartmentIndex, LoadError, Meta, ProgrammeIndex,
 };
 use gd_plus::geo::layers::layer_view;
 use gd_plus::geo::{map_export_svg, map_to_svg, CityShapes, MapLayout};
@@ -126,6 +126,7 @@ struct Data {
     cities: CityIndex,
     programmes: ProgrammeIndex,
     shapes: CityShapes,
+    meta: Meta,
 }
 
 fn read(dir: &Path, file: &str) -> Result<String, String> {
@@ -142,6 +143,7 @@ fn load(dir: &Path) -> Result<Data, String> {
     let cities: CityIndex = parse_json("cities.json", &json("cities.json")?).map_err(err)?;
     let programmes: ProgrammeIndex =
         parse_json("programmes.json", &json("programmes.json")?).map_err(err)?;
+    let meta: Meta = parse_json("meta.json", &json("meta.json")?).map_err(err)?;
     if let Some(first) = validate_index("areas.json", &index).into_iter().next() {
         return Err(first.to_string());
     }
@@ -169,6 +171,7 @@ fn load(dir: &Path) -> Result<Data, String> {
         cities,
         programmes,
         shapes,
+        meta,
     })
 }
 
@@ -511,7 +514,13 @@ fn run(o: &Options) -> Result<(), String> {
             o.site.as_deref().unwrap_or_default()
         ));
     }
-    let mut pages = vec![home_page(&d.index, base.as_deref())];
+    let home = home_page(&d.index, base.as_deref());
+    let home_view = prerender::home_view(&d.meta, &d.index, &d.departments, &d.cities);
+    write(
+        &o.out.join(home.prerender.trim_start_matches("static/")),
+        home_view.as_bytes(),
+    )?;
+    let mut pages = vec![home];
     let r = o.png.then(Rasteriser::new);
     if let Some(r) = &r {
         if !r.has_cjk_font() {

@@ -107,13 +107,13 @@ pub struct PageMeta {
     pub prerender: String,
 }
 
-/// File name (in [`STATIC_DIR`]) of the pre-rendered first view of a page (`kind` is `area` or
-/// `indicator`), e.g. `pre-area-finance.html`.
+/// File name (in [`STATIC_DIR`]) of the pre-rendered first view of a page, e.g.
+/// `pre-area-finance.html`; home's is `pre-home.html` (its `id` is not used).
 pub fn prerender_html(kind: Kind, id: &str) -> Option<String> {
     let kind = match kind {
         Kind::Area => "area",
         Kind::Indicator => "indicator",
-        Kind::Home => return None,
+        Kind::Home => return Some("pre-home.html".to_owned()),
     };
     safe_id(id).then(|| format!("pre-{kind}-{id}.html"))
 }
@@ -193,7 +193,8 @@ pub fn indicator_page(ind: &Indicator, base: Option<&str>) -> Option<PageMeta> {
     })
 }
 
-/// Home (`index.html` keeps its own title and description; it gets the map as its static image).
+/// Home (`index.html` keeps its own title and description; it gets the map as its static image,
+/// for readers without JavaScript, below its pre-rendered view).
 pub fn home_page(index: &AreaIndex, base: Option<&str>) -> PageMeta {
     let targets: usize = index.areas.iter().map(|a| a.counts.targets).sum();
     PageMeta {
@@ -209,7 +210,7 @@ pub fn home_page(index: &AreaIndex, base: Option<&str>) -> PageMeta {
         card: String::new(),
         csv: "data/csv/task_cities.csv".to_owned(),
         url: base.map(str::to_owned).unwrap_or_default(),
-        prerender: String::new(),
+        prerender: format!("{STATIC_DIR}/pre-home.html"),
     }
 }
 

@@ -17,9 +17,10 @@ use crate::chart::target_bars::{
     hit_band, indicator_chart_title, layout, targets_caption, to_svg, tooltip, TargetChart,
 };
 use crate::chart::Theme;
-use crate::data::{AreaSummary, Indicator};
+use crate::data::glance::glance;
+use crate::data::{AreaIndex, AreaSummary, CityIndex, DepartmentIndex, Indicator, Meta};
 use crate::export::safe_url;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{area_count_items, glance_items, plan_lead, Lang, Msg};
 use crate::route::{MapLayer, Route};
 
 /// Width of the chart in the app on a wide screen: `main` is at most 60rem with 1rem padding.
@@ -45,7 +46,7 @@ pub fn area_view(summary: &AreaSummary, chart: &TargetChart, indicators: &[Indic
             }
         }
     };
-    shell(&Route::Area(summary.slug.clone()), page)
+    shell(&Route::Area(summary.slug.clone()), page, false)
 }
 
 /// The pre-rendered view of one indicator's page: the link to its area, its name, its note and
@@ -64,12 +65,94 @@ pub fn indicator_view(area: &AreaSummary, chart: &TargetChart, ind: &Indicator) 
             (figure(chart, &title, &sentences))
         }
     };
-    shell(&Route::Indicator(ind.id.clone()), page)
+    shell(&Route::Indicator(ind.id.clone()), page, false)
+}
+
+/// The pre-rendered home page (`index.html` without a query, in Chinese): the app's
+/// `pages::home::HomePage` with the same elements and classes — the plan at a glance (its
+/// totals from the same `data::glance`, its sentence from `i18n::plan_lead`), the city finder and
+/// the search box (plain forms that open the app's views), one card per area with its counts —
+/// and the app's footer, so the app takes its place without moving anything. Ids carry `pre-` and
+/// no `data-testid` is repeated: only the app's elements answer the app's selectors.
+pub fn home_view(
+    meta: &Meta,
+    index: &AreaIndex,
+    departments: &DepartmentIndex,
+    cities: &CityIndex,
+) -> String {
+    let lang = Lang::Zh;
+    let t = |m: Msg| m.text(lang);
+    let totals = glance(index, departments, cities);
+    let (overall, actions): (Vec<&AreaSummary>, Vec<&AreaSummary>) =
+        index.areas.iter().partition(|a| a.number == 0);
+    let page = html! {
+        header.glance aria-labelledby="pre-home-h" {
+            h1 #pre-home-h { (t(Msg::SiteTitle)) }
+            p class="lead glance__lead" { (plan_lead(meta, lang)) }
+            h2.visually-hidden { (t(Msg::AtAGlance)) }
+            ul.glance__counts {
+                @for (key, n, label) in glance_items(&totals, lang) {
+                    li data-count=(key) { span.glance__n { (n) } " " span.glance__label { (label) } }
+                }
+            }
+            form.city-finder action="index.html" method="get" {
+                input type="hidden" name="view" value="city";
+                label for="pre-city-finder" { (t(Msg::CityFinder)) }
+                select #pre-city-finder name="id" class="city-finder__select" required {
+                    option value="" { (t(Msg::CityFinderChoose)) }
+                    @for c in &cities.cities {
+                        option value=(c.adcode) { (c.name.get(lang)) }
+                    }
+                }
+                button.button type="submit" { (t(Msg::CityFinderGo)) }
+            }
+            form.home-search role="search" action="index.html" method="get" {
+                input type="hidden" name="view" value="search";
+                label for="pre-home-search" { (t(Msg::SearchLabel)) }
+                input #pre-home-search name="q" type="search" class="search-box" maxlength="100"
+                    placeholder=(t(Msg::SearchPlaceholder));
+                button.button type="submit" { (t(Msg::NavSearch)) }
+            }
+        }
+        section aria-labelledby="pre-areas-h" {
+            h2 #pre-areas-h { (t(Msg::ActionAreas)) }
+            ol.area-cards {
+                @for a in &actions { li { (area_card(a)) } }
+            }
+        }
+        section aria-labelledby="pre-overall-h" {
+            h2 #pre-overall-h { (t(Msg::OverallGoals)) }
+            @for a in &overall { (area_card(a)) }
+        }
+    };
+    shell(&Route::Home, page, true)
+}
+
+/// One area's card, as the app's `AreaCard` draws it.
+fn area_card(area: &AreaSummary) -> Markup {
+    let lang = Lang::Zh;
+    let name = area.name.get(lang);
+    html! {
+        article.area-card data-area=(area.slug) {
+            h3 {
+                a href=(href(&Route::Area(area.slug.clone()))) {
+                    @if area.number == 0 { (name) } @else { (area.number) ". " (name) }
+                }
+            }
+            p.area-card__desc { (area.description.get(lang)) }
+            ul.counts {
+                @for (n, label) in area_count_items(&area.counts, lang) {
+                    li { span.count { (n) } " " (label) }
+                }
+            }
+        }
+    }
 }
 
 /// The app's page around `page`: skip link, header with navigation and language switch, `<main>`.
 /// Ids carry a `pre-` prefix so that they never clash with the app's while both are in the page.
-fn shell(route: &Route, page: Markup) -> String {
+/// With `footer`, the app's footer follows (home: the whole page fits a screen, the footer with it).
+fn shell(route: &Route, page: Markup, footer: bool) -> String {
     let lang = Lang::Zh;
     let t = |m: Msg| m.text(lang);
     let nav = [
@@ -98,6 +181,12 @@ fn shell(route: &Route, page: Markup) -> String {
             }
         }
         main #pre-main tabindex="-1" { (page) }
+        @if footer {
+            footer.site-footer {
+                p { (t(Msg::Footer)) }
+                p { (t(Msg::MapAttribution)) }
+            }
+        }
     };
     markup.into_string()
 }

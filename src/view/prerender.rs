@@ -1,6 +1,7 @@
 //! Taking over from a pre-rendered first view (`<div id="prerender">`, written at build time by
-//! `src/static_render/prerender.rs` into `area-<slug>.html` and `indicator-<id>.html`). The reader already sees the real
-//! first chart; the app is mounted hidden behind it (`.app-pending`: laid out at full width,
+//! `src/static_render/prerender.rs` into `area-<slug>.html`, `indicator-<id>.html` and, marked
+//! `data-view="home"`, `index.html`). The reader already sees the real first chart (or the home
+//! page); the app is mounted hidden behind it (`.app-pending`: laid out at full width,
 //! invisible, out of the flow) and takes its place in one step — in the same task, so no frame
 //! shows both or neither — once its page has settled: its first chart is drawn, or it shows an
 //! error or "not found". The pre-rendered markup repeats the app's page above the chart, so the
@@ -17,6 +18,15 @@ use crate::view::App;
 const PENDING: &str = "app-pending";
 /// What a settled page shows: a drawn first chart, a load error, or a "not found" notice.
 const SETTLED: &str = "main .chart__plot[data-chart-ready] svg, main .load-error, main > .notice";
+/// What a settled home shows: its area cards and its lead sentence (two files: both must be in
+/// before the app's page is as tall as the pre-rendered one), or a load error.
+const HOME_SETTLED: [&str; 2] = [
+    "main [data-testid=area-list] > li",
+    "main [data-testid=plan-lead]",
+];
+const FAILED: &str = "main .load-error";
+/// Set on `<html>` by public/first-view.js when the pre-rendered home is not what the app shows.
+const HOME_OFF: &str = "gd-home-off";
 /// Hand over after this long whatever the app shows (its fetches time out after 15 s anyway).
 const GIVE_UP_MS: i32 = 20_000;
 
@@ -37,16 +47,19 @@ pub fn mount_behind(prerendered: Element) -> bool {
     }
     leptos::mount::mount_to(host.clone(), App).forget();
 
-    // A query names another view or language than the one drawn at build time.
+    // A query names another view or language than the one drawn at build time; and the home's
+    // view is hidden before the first paint (public/first-view.js) when the app will show another
+    // language or view: then there is nothing on screen to keep.
     let same_view = window().location().search().unwrap_or_default().is_empty();
-    if !same_view || settled(&host) {
+    let home = prerendered.get_attribute("data-view").as_deref() == Some("home");
+    if !same_view || (home && home_hidden()) || settled(&host, home) {
         take_over(&host, &prerendered);
         return true;
     }
     let (h, p) = (host.clone(), prerendered.clone());
     let on_change = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
         move |_: js_sys::Array, observer: MutationObserver| {
-            if settled(&h) {
+            if settled(&h, home) {
                 observer.disconnect();
                 take_over(&h, &p);
             }
@@ -73,8 +86,21 @@ pub fn mount_behind(prerendered: Element) -> bool {
     true
 }
 
-fn settled(host: &HtmlElement) -> bool {
-    host.query_selector(SETTLED).ok().flatten().is_some()
+fn settled(host: &HtmlElement, home: bool) -> bool {
+    let has = |selector: &str| host.query_selector(selector).ok().flatten().is_some();
+    if home {
+        HOME_SETTLED.iter().all(|s| has(s)) || has(FAILED)
+    } else {
+        has(SETTLED)
+    }
+}
+
+/// Whether public/first-view.js hid the pre-rendered home before the first paint (the class on
+/// `<html>` that public/style.css reads).
+fn home_hidden() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.class_list().contains(HOME_OFF))
 }
 
 /// Removes the pre-rendered view (and the no-script text) and shows the app in its place. A link
