@@ -299,7 +299,7 @@ fn dimensions() -> (DepartmentIndex, CityIndex) {
     (departments, cities)
 }
 
-fn parsed<T: serde::de::DeserializeOwned + serde::Serialize>(name: &str) -> T {
+fn parsed<T: serde::de::DeserializeOwned + gd_plus::data::HasShape>(name: &str) -> T {
     parse_json(name, &fixture(name)).unwrap_or_else(|e| panic!("{name} should parse: {e}"))
 }
 
