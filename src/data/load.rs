@@ -239,44 +239,61 @@ const MAX_DEPTH: usize = 64;
 /// serde's derived types also accept a JSON array in place of an object (`"name": ["a", "b"]`
 /// would become `{zh: "a", en: "b"}`); such a file is refused too, at the path of the array.
 pub fn parse_json<T: DeserializeOwned + HasShape>(file: &str, text: &str) -> Result<T, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let refuse = |path: String, reason: String| LoadError::Parse {
-        file: file.to_owned(),
-        path,
-        reason,
-    };
-    if text.trim().is_empty() {
-        return Err(refuse(
-            "$".to_owned(),
-            "the file is empty (no JSON value)".to_owned(),
-        ));
-    }
-    if nesting_depth(text) > MAX_DEPTH {
-        return Err(refuse(
-            "$".to_owned(),
-            format!("nested deeper than {MAX_DEPTH} levels"),
-        ));
-    }
-    // One typed parse; the JSON path is worked out only when it fails (see json_path).
+    // Only the typed parse is generic; the checks around it are compiled once (issue #15).
+    let text = check_before_parse(file, text)?;
     let mut de = serde_json::Deserializer::from_str(text);
-    let value =
-        T::deserialize(&mut de).map_err(|err| refuse(error_path(text, &err), err.to_string()))?;
-    de.end()
-        .map_err(|err| refuse("$".to_owned(), err.to_string()))?;
-    if !matches!(T::SHAPE, Shape::Any) {
-        // Parsed once more as plain JSON (shared code for every type) to find an array that
-        // serde took for an object. It parsed as T, so it parses as JSON.
-        if let Ok(written) = serde_json::from_str::<Value>(text) {
-            let mut path = "$".to_owned();
-            if first_array_for_object(&written, T::SHAPE, &mut path) {
-                return Err(refuse(
-                    path,
-                    "invalid type: array, expected an object".to_owned(),
-                ));
-            }
-        }
+    let typed = T::deserialize(&mut de).and_then(|value| de.end().map(|()| value));
+    match typed {
+        Ok(value) => check_after_parse(file, text, T::SHAPE).map(|()| value),
+        Err(err) => Err(parse_error(file, text, &err)),
     }
-    Ok(value)
+}
+
+/// Skips a BOM; refuses an empty file and nesting deeper than [`MAX_DEPTH`].
+fn check_before_parse<'t>(file: &str, text: &'t str) -> Result<&'t str, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let reason = if text.trim().is_empty() {
+        "the file is empty (no JSON value)".to_owned()
+    } else if nesting_depth(text) > MAX_DEPTH {
+        format!("nested deeper than {MAX_DEPTH} levels")
+    } else {
+        return Ok(text);
+    };
+    Err(LoadError::Parse {
+        file: file.to_owned(),
+        path: "$".to_owned(),
+        reason,
+    })
+}
+
+/// serde_json's error with the JSON path where it stopped (see json_path); trailing characters
+/// after the document are at `$`.
+fn parse_error(file: &str, text: &str, err: &serde_json::Error) -> LoadError {
+    LoadError::Parse {
+        file: file.to_owned(),
+        path: error_path(text, err),
+        reason: err.to_string(),
+    }
+}
+
+/// Refuses an array where `shape` has an object: the text is parsed once more as plain JSON
+/// (shared code for every type); it parsed as the type, so it parses as JSON.
+fn check_after_parse(file: &str, text: &str, shape: Shape) -> Result<(), LoadError> {
+    if matches!(shape, Shape::Any) {
+        return Ok(());
+    }
+    let Ok(written) = serde_json::from_str::<Value>(text) else {
+        return Ok(());
+    };
+    let mut path = "$".to_owned();
+    if first_array_for_object(&written, shape, &mut path) {
+        return Err(LoadError::Parse {
+            file: file.to_owned(),
+            path,
+            reason: "invalid type: array, expected an object".to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// Maximum bracket nesting outside strings; a cheap pre-check, not a parser.
