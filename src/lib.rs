@@ -12,6 +12,7 @@ pub mod geo;
 pub mod i18n;
 pub mod route;
 pub mod search;
+pub mod sort;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_render;
 pub mod view;

@@ -560,7 +560,7 @@ impl SearchIndex {
             .enumerate()
             .filter_map(|(i, e)| score(e, &query).map(|s| (i, s)))
             .collect();
-        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut scored, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         scored.truncate(limit);
         scored
             .into_iter()

@@ -17,7 +17,7 @@ pub fn shared() -> PathBuf {
 }
 
 /// Reads and parses a file of data/ with the app's own loader.
-pub fn data<T: DeserializeOwned + serde::Serialize>(file: &str) -> T {
+pub fn data<T: DeserializeOwned + gd_plus::data::HasShape>(file: &str) -> T {
     let path = root().join("data").join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     parse_json(file, &text).unwrap_or_else(|e| panic!("{e}"))

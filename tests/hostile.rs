@@ -310,7 +310,10 @@ fn every_corpus_file_loads_or_fails_with_file_path_and_specific_reason() {
     );
 }
 
-fn canary_file<T: serde::de::DeserializeOwned + serde::Serialize>(dir: &Path, file: &str) -> T {
+fn canary_file<T: serde::de::DeserializeOwned + gd_plus::data::HasShape>(
+    dir: &Path,
+    file: &str,
+) -> T {
     let text = std::fs::read_to_string(dir.join(file)).unwrap();
     parse_json(file, &text).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
 }

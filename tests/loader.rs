@@ -299,7 +299,7 @@ fn dimensions() -> (DepartmentIndex, CityIndex) {
     (departments, cities)
 }
 
-fn parsed<T: serde::de::DeserializeOwned + serde::Serialize>(name: &str) -> T {
+fn parsed<T: serde::de::DeserializeOwned + gd_plus::data::HasShape>(name: &str) -> T {
     parse_json(name, &fixture(name)).unwrap_or_else(|e| panic!("{name} should parse: {e}"))
 }
 
@@ -518,4 +518,103 @@ fn mutated_real_files_never_make_the_loader_panic() {
         results.len(),
         total_ok + total_err
     );
+}
+
+/// serde's derived types read a struct from an array (its fields by position); the loader refuses
+/// that everywhere a data type has an object (`data/shape.rs`). Every object of every published
+/// file — the first item of each array, as in tools/hostile_corpus.py, but every field, not only
+/// the first — is replaced by the array of its values, and the file must then fail to load, at that
+/// place or inside it. A struct missing from a type's shape table would load here.
+#[test]
+fn an_array_in_place_of_any_object_of_any_data_file_is_refused() {
+    use gd_plus::data::ProgrammeIndex;
+    use gd_plus::geo::CityShapes;
+    use serde_json::Value;
+
+    fn object_paths(value: &Value, path: String, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                out.push(path.clone());
+                for (key, child) in map {
+                    object_paths(child, format!("{path}.{key}"), out);
+                }
+            }
+            Value::Array(items) => {
+                if let Some(first) = items.first() {
+                    object_paths(first, format!("{path}[0]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn at<'v>(value: &'v mut Value, path: &str) -> &'v mut Value {
+        let mut here = value;
+        for step in path
+            .trim_start_matches('$')
+            .split('.')
+            .filter(|s| !s.is_empty())
+        {
+            let (key, indexed) = step
+                .split_once('[')
+                .map_or((step, false), |(k, _)| (k, true));
+            if !key.is_empty() {
+                here = here.get_mut(key).expect("key");
+            }
+            if indexed {
+                for _ in step.matches("[0]") {
+                    here = here.get_mut(0).expect("index");
+                }
+            }
+        }
+        here
+    }
+
+    let index: AreaIndex = common::data("areas.json");
+    let mut files: Vec<String> = ["meta.json", "areas.json", "departments.json", "cities.json"]
+        .into_iter()
+        .chain([
+            "programmes.json",
+            "document.json",
+            "geo/guangdong-cities.geojson",
+        ])
+        .map(str::to_owned)
+        .collect();
+    files.extend(index.areas.iter().map(|a| a.file.clone()));
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(common::root().join("data").join(file)).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        let mut paths = Vec::new();
+        object_paths(&doc, "$".to_owned(), &mut paths);
+        for path in paths {
+            if file.ends_with(".geojson") && path.contains(".coordinates") {
+                continue; // raw JSON, walked by hand (geo::geojson)
+            }
+            let mut mutated = doc.clone();
+            let target = at(&mut mutated, &path);
+            let items: Vec<Value> = target.as_object().unwrap().values().cloned().collect();
+            *target = Value::Array(items);
+            let text = serde_json::to_string(&mutated).unwrap();
+            let outcome = match file.as_str() {
+                "meta.json" => parse_json::<Meta>(file, &text).map(drop),
+                "areas.json" => parse_json::<AreaIndex>(file, &text).map(drop),
+                "departments.json" => parse_json::<DepartmentIndex>(file, &text).map(drop),
+                "cities.json" => parse_json::<CityIndex>(file, &text).map(drop),
+                "programmes.json" => parse_json::<ProgrammeIndex>(file, &text).map(drop),
+                "document.json" => parse_json::<Document>(file, &text).map(drop),
+                "geo/guangdong-cities.geojson" => CityShapes::parse(file, &text).map(drop),
+                _ => parse_json::<AreaFile>(file, &text).map(drop),
+            };
+            checked += 1;
+            match outcome {
+                Ok(()) => failures.push(format!("{file}: an array at {path} loaded")),
+                Err(LoadError::Parse { path: got, .. } | LoadError::Invalid { path: got, .. })
+                    if got.starts_with(&path) => {}
+                Err(e) => failures.push(format!("{file}: array at {path}: {e}")),
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} objects checked");
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

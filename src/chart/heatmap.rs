@@ -94,7 +94,7 @@ impl HeatmapData {
         lang: Lang,
     ) -> HeatmapData {
         let mut summaries: Vec<_> = index.areas.iter().filter(|a| a.number > 0).collect();
-        summaries.sort_by_key(|a| a.number);
+        crate::sort::sort_by_key(&mut summaries, |a| a.number);
         let columns: Vec<HeatColumn> = summaries
             .iter()
             .map(|a| HeatColumn {
@@ -150,7 +150,7 @@ impl HeatmapData {
                 (row, cells)
             })
             .collect();
-        rows.sort_by(|a, b| {
+        crate::sort::sort_by(&mut rows, |a, b| {
             b.0.total
                 .cmp(&a.0.total)
                 .then_with(|| a.0.department_id.cmp(&b.0.department_id))

@@ -45,7 +45,7 @@ pub fn decimate(values: &[f64], columns: usize) -> Vec<Point> {
     let flush = |out: &mut Vec<Point>, c: (usize, Point, Point, Point, Point)| {
         let (_, first, min, max, last) = c;
         let mut kept = [first, min, max, last];
-        kept.sort_by_key(|p| p.index);
+        crate::sort::sort_by_key(&mut kept, |p| p.index);
         let mut previous = None;
         for p in kept {
             if previous != Some(p.index) {

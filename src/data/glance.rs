@@ -35,7 +35,7 @@ mod tests {
     use super::*;
     use crate::data::{parse_json, AreaFile};
 
-    fn read<T: serde::de::DeserializeOwned + serde::Serialize>(file: &str) -> T {
+    fn read<T: serde::de::DeserializeOwned + crate::data::HasShape>(file: &str) -> T {
         let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
         parse_json(file, &std::fs::read_to_string(path).unwrap()).unwrap()
     }

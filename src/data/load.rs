@@ -1,8 +1,10 @@
 //! Turning the text of a data file into typed data, with errors that name the file, the JSON path and the reason.
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::Value;
+
+use super::json_path::error_path;
+use super::shape::{first_array_for_object, HasShape, Shape};
 use thiserror::Error;
 
 /// Why a data file could not be used. `Clone` so that it can live in a signal.
@@ -236,90 +238,62 @@ const MAX_DEPTH: usize = 64;
 ///
 /// serde's derived types also accept a JSON array in place of an object (`"name": ["a", "b"]`
 /// would become `{zh: "a", en: "b"}`); such a file is refused too, at the path of the array.
-pub fn parse_json<T: DeserializeOwned + Serialize>(file: &str, text: &str) -> Result<T, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(LoadError::Parse {
-            file: file.to_owned(),
-            path: "$".to_owned(),
-            reason: "the file is empty (no JSON value)".to_owned(),
-        });
-    }
-    if nesting_depth(text) > MAX_DEPTH {
-        return Err(LoadError::Parse {
-            file: file.to_owned(),
-            path: "$".to_owned(),
-            reason: format!("nested deeper than {MAX_DEPTH} levels"),
-        });
-    }
+pub fn parse_json<T: DeserializeOwned + HasShape>(file: &str, text: &str) -> Result<T, LoadError> {
+    // Only the typed parse is generic; the checks around it are compiled once (issue #15).
+    let text = check_before_parse(file, text)?;
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| LoadError::Parse {
-        file: file.to_owned(),
-        path: json_path(&err.path().to_string()),
-        reason: err.into_inner().to_string(),
-    })?;
-    de.end().map_err(|err| LoadError::Parse {
-        file: file.to_owned(),
-        path: "$".to_owned(),
-        reason: err.to_string(),
-    })?;
-    refuse_arrays_for_objects(file, text, &value)?;
-    Ok(value)
+    let typed = T::deserialize(&mut de).and_then(|value| de.end().map(|()| value));
+    match typed {
+        Ok(value) => check_after_parse(file, text, T::SHAPE).map(|()| value),
+        Err(err) => Err(parse_error(file, text, &err)),
+    }
 }
 
-/// Compares the JSON as written with the typed value written back: wherever the type has an
-/// object and the file has an array, serde took the array's items as the fields in order.
-fn refuse_arrays_for_objects<T: Serialize>(
-    file: &str,
-    text: &str,
-    typed: &T,
-) -> Result<(), LoadError> {
-    // Both conversions succeed for anything that parsed above; if they did not, there is
-    // nothing to compare and the typed value stands.
-    let (Ok(written), Ok(typed)) = (
-        serde_json::from_str::<Value>(text),
-        serde_json::to_value(typed),
-    ) else {
+/// Skips a BOM; refuses an empty file and nesting deeper than [`MAX_DEPTH`].
+fn check_before_parse<'t>(file: &str, text: &'t str) -> Result<&'t str, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let reason = if text.trim().is_empty() {
+        "the file is empty (no JSON value)".to_owned()
+    } else if nesting_depth(text) > MAX_DEPTH {
+        format!("nested deeper than {MAX_DEPTH} levels")
+    } else {
+        return Ok(text);
+    };
+    Err(LoadError::Parse {
+        file: file.to_owned(),
+        path: "$".to_owned(),
+        reason,
+    })
+}
+
+/// serde_json's error with the JSON path where it stopped (see json_path); trailing characters
+/// after the document are at `$`.
+fn parse_error(file: &str, text: &str, err: &serde_json::Error) -> LoadError {
+    LoadError::Parse {
+        file: file.to_owned(),
+        path: error_path(text, err),
+        reason: err.to_string(),
+    }
+}
+
+/// Refuses an array where `shape` has an object: the text is parsed once more as plain JSON
+/// (shared code for every type); it parsed as the type, so it parses as JSON.
+fn check_after_parse(file: &str, text: &str, shape: Shape) -> Result<(), LoadError> {
+    if matches!(shape, Shape::Any) {
+        return Ok(());
+    }
+    let Ok(written) = serde_json::from_str::<Value>(text) else {
         return Ok(());
     };
-    match first_array_for_object(&written, &typed, "$".to_owned()) {
-        Some(path) => Err(LoadError::Parse {
+    let mut path = "$".to_owned();
+    if first_array_for_object(&written, shape, &mut path) {
+        return Err(LoadError::Parse {
             file: file.to_owned(),
             path,
             reason: "invalid type: array, expected an object".to_owned(),
-        }),
-        None => Ok(()),
+        });
     }
-}
-
-fn first_array_for_object(written: &Value, typed: &Value, path: String) -> Option<String> {
-    match (written, typed) {
-        (Value::Array(_), Value::Object(_)) => Some(path),
-        (Value::Object(w), Value::Object(t)) => t.iter().find_map(|(key, tv)| {
-            w.get(key)
-                .and_then(|wv| first_array_for_object(wv, tv, format!("{path}.{key}")))
-        }),
-        (Value::Array(w), Value::Array(t)) => w
-            .iter()
-            .zip(t)
-            .enumerate()
-            .find_map(|(i, (wv, tv))| first_array_for_object(wv, tv, format!("{path}[{i}]"))),
-        _ => None,
-    }
-}
-
-/// Converts serde_path_to_error's `areas[3].name` (or `.` for the root) into `$.areas[3].name`.
-/// A `?` segment (a key that was being read when the text ended) is dropped: the path then names
-/// the object that holds it.
-fn json_path(raw: &str) -> String {
-    let raw = raw.trim_end_matches(".?").trim_end_matches('?');
-    if raw.is_empty() || raw == "." {
-        "$".to_owned()
-    } else if raw.starts_with('[') {
-        format!("${raw}")
-    } else {
-        format!("$.{raw}")
-    }
+    Ok(())
 }
 
 /// Maximum bracket nesting outside strings; a cheap pre-check, not a parser.

@@ -10,9 +10,12 @@
 )]
 
 pub mod glance;
+pub mod json_path;
 pub mod load;
 pub mod model;
+pub mod shape;
 pub mod validate;
 
 pub use load::{parse_json, LoadError, FETCH_TIMEOUT_SECS, MAX_FILE_BYTES};
 pub use model::*;
+pub use shape::HasShape;

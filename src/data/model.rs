@@ -2,6 +2,72 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::shape::{HasShape, Shape};
+
+/// The [`Shape`]s of the data files: every struct of this module is an object, a `Vec` of structs
+/// a list (tests/hostile.rs refuses an array in each of these places through the loader).
+mod shapes {
+    use super::Shape::{self, List, Object};
+
+    const STRUCT: Shape = Object(&[]);
+    const BILINGUAL: Shape = STRUCT;
+    pub const META: Shape = Object(&[
+        ("title", BILINGUAL),
+        ("issuer", BILINGUAL),
+        ("source", BILINGUAL),
+    ]);
+    const AREA_SUMMARY: Shape = Object(&[
+        ("name", BILINGUAL),
+        ("description", BILINGUAL),
+        ("counts", STRUCT),
+    ]);
+    pub const AREA_INDEX: Shape = Object(&[("areas", List(&AREA_SUMMARY))]);
+    const INDICATOR: Shape = Object(&[
+        ("name", BILINGUAL),
+        ("unit", STRUCT),
+        ("note", BILINGUAL),
+        ("targets", List(&STRUCT)),
+    ]);
+    const MILESTONE: Shape = Object(&[("text", BILINGUAL)]);
+    const TASK: Shape = Object(&[
+        ("heading", BILINGUAL),
+        ("text", BILINGUAL),
+        ("cities", List(&STRUCT)),
+    ]);
+    pub const AREA_FILE: Shape = Object(&[
+        ("indicators", List(&INDICATOR)),
+        ("milestones", List(&MILESTONE)),
+        ("tasks", List(&TASK)),
+    ]);
+    pub const DEPARTMENT_INDEX: Shape = Object(&[("departments", List(&STRUCT))]);
+    const NAMED: Shape = Object(&[("name", BILINGUAL)]);
+    pub const CITY_INDEX: Shape = Object(&[("regions", List(&NAMED)), ("cities", List(&NAMED))]);
+    pub const DOCUMENT: Shape = Object(&[("paragraphs", List(&STRUCT))]);
+    pub const PROGRAMME_INDEX: Shape = Object(&[("programmes", List(&NAMED))]);
+}
+
+impl HasShape for Meta {
+    const SHAPE: Shape = shapes::META;
+}
+impl HasShape for AreaIndex {
+    const SHAPE: Shape = shapes::AREA_INDEX;
+}
+impl HasShape for AreaFile {
+    const SHAPE: Shape = shapes::AREA_FILE;
+}
+impl HasShape for DepartmentIndex {
+    const SHAPE: Shape = shapes::DEPARTMENT_INDEX;
+}
+impl HasShape for CityIndex {
+    const SHAPE: Shape = shapes::CITY_INDEX;
+}
+impl HasShape for Document {
+    const SHAPE: Shape = shapes::DOCUMENT;
+}
+impl HasShape for ProgrammeIndex {
+    const SHAPE: Shape = shapes::PROGRAMME_INDEX;
+}
+
 /// A text in both UI languages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bilingual {

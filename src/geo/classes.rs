@@ -38,7 +38,7 @@ fn bin(min: u32, max: u32) -> ClassBin {
 pub fn breaks(values: &[u32]) -> Vec<ClassBin> {
     let mut distinct: Vec<(u32, f64)> = Vec::new(); // (value, how many times)
     let mut sorted: Vec<u32> = values.iter().copied().filter(|v| *v > 0).collect();
-    sorted.sort_unstable();
+    crate::sort::sort_by(&mut sorted, u32::cmp);
     for v in sorted {
         match distinct.last_mut() {
             Some((last, n)) if *last == v => *n += 1.0,

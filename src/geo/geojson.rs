@@ -12,11 +12,12 @@
     clippy::string_slice
 )]
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::projection::LonLat;
-use crate::data::{parse_json, LoadError};
+use crate::data::shape::Shape;
+use crate::data::{parse_json, HasShape, LoadError};
 
 /// One city: its codes, names and polygons.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,32 +39,43 @@ pub struct CityShapes {
     pub cities: Vec<CityShape>,
 }
 
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize)]
 struct RawCollection {
     #[serde(rename = "type")]
     kind: String,
     features: Vec<RawFeature>,
 }
 
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize)]
 struct RawFeature {
     properties: RawProperties,
     geometry: Option<RawGeometry>,
 }
 
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize)]
 struct RawProperties {
     adcode: String,
     name_zh: String,
     name_en: String,
 }
 
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize)]
 struct RawGeometry {
     #[serde(rename = "type")]
     kind: String,
     #[serde(default)]
     coordinates: Value,
+}
+
+impl HasShape for RawCollection {
+    // Objects: the collection, each feature, its properties and geometry (coordinates are raw).
+    const SHAPE: Shape = Shape::Object(&[(
+        "features",
+        Shape::List(&Shape::Object(&[
+            ("properties", Shape::Object(&[])),
+            ("geometry", Shape::Object(&[])),
+        ])),
+    )]);
 }
 
 impl CityShapes {

@@ -134,7 +134,7 @@ impl Panel {
                     .map(|(p, poly)| (poly.area, (s, p))),
             );
         }
-        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_by(&mut order, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         self.paint_order = order.into_iter().map(|(_, i)| i).collect();
         self
     }
@@ -155,7 +155,7 @@ impl Panel {
     pub fn label_point(&self, city: usize) -> Option<Px> {
         let shape = self.shapes.iter().find(|s| s.city == city)?;
         let mut polys: Vec<&PxPolygon> = shape.polygons.iter().collect();
-        polys.sort_by(|a, b| b.area.total_cmp(&a.area));
+        crate::sort::sort_by(&mut polys, |a, b| b.area.total_cmp(&a.area));
         polys.into_iter().find_map(|p| label_point(&p.rings))
     }
 }

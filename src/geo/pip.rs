@@ -86,7 +86,7 @@ pub fn inside_spans(rings: &[Vec<Px>], y: f64) -> Vec<(f64, f64)> {
             }
         }
     }
-    xs.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut xs, f64::total_cmp);
     xs.chunks_exact(2).map(|c| (c[0], c[1])).collect()
 }
 

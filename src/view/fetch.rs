@@ -65,7 +65,7 @@ pub fn data_url(file: &str) -> String {
 }
 
 /// Downloads `file` (relative to the data base URL) and parses it into `T`.
-pub async fn fetch_json<T: DeserializeOwned + serde::Serialize>(
+pub async fn fetch_json<T: DeserializeOwned + crate::data::HasShape>(
     file: &str,
 ) -> Result<T, LoadError> {
     fetch_parsed(file, |text| parse_json(file, text)).await

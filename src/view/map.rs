@@ -190,7 +190,7 @@ pub fn MapView(
                 })
                 .collect()
         });
-        rows.sort_by_key(|(code, _, _)| {
+        crate::sort::sort_by_key(&mut rows, |(code, _, _)| {
             std::cmp::Reverse(vm.value.get(code).copied().unwrap_or(0))
         });
         rows.into_iter()

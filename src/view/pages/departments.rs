@@ -51,7 +51,7 @@ pub fn DepartmentsPage() -> impl IntoView {
                 .iter()
                 .map(|d| (d.clone(), tasks_per_area(&areas, &d.id).iter().sum()))
                 .collect();
-            rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
+            crate::sort::sort_by(&mut rows, |a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
             let heat_index = shared.index.clone();
             let heat_areas = areas.clone();
             let heat_departments = shared.departments.clone();

@@ -30,7 +30,7 @@ pub fn segments(text: &str, marks: &[(String, Route)]) -> Vec<Segment> {
                 .map(|at| (at, at + quote.len(), route.clone()))
         })
         .collect();
-    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+    crate::sort::sort_by_key(&mut spans, |s| (s.0, std::cmp::Reverse(s.1)));
     let (mut out, mut pos) = (Vec::new(), 0);
     for (start, end, route) in spans {
         if start < pos {
