@@ -14,22 +14,36 @@ const SCOPE = self.registration.scope;
 const CACHE = `gd-plus-${VERSION} ${SCOPE}`;
 const ownOldCache = (key) => key !== CACHE && key.startsWith('gd-plus-') && (key.endsWith(` ${SCOPE}`) || !key.includes(' '));
 
-// A per-view page (area-….html, indicator-….html) that is the reader's FIRST visit was fetched before
-// this worker existed, so the fetch handler never saw it. Keep it now, with the one area file it
-// needs (indicator ids start with their area's slug), so that the page opens offline afterwards.
-const PER_VIEW_PAGE = /\/(area|indicator)-([^/]+)\.html$/;
+// A per-view page (area-….html, indicator-….html, city-….html) that is the reader's FIRST visit was
+// fetched before this worker existed, so the fetch handler never saw it. Keep it now, with the area
+// files it needs (indicator ids start with their area's slug; a city page reads every area, listed
+// in data/areas.json), so that the page opens offline afterwards.
+const PER_VIEW_PAGE = /\/(area|indicator|city)-([^/]+)\.html$/;
+function everyAreaFile(cache) {
+  const index = new URL('data/areas.json', SCOPE).href;
+  return cache.match(index)
+    .then((hit) => hit || fetch(index))
+    .then((response) => response.json())
+    .then((json) => json.areas.map((a) => new URL(`data/${a.file}`, SCOPE).href))
+    .catch(() => []);
+}
 function keepOpenPerViewPages(cache) {
   return self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((clients) => {
     const urls = new Set();
+    let city = false;
     for (const client of clients) {
       const url = new URL(client.url);
       const m = url.pathname.match(PER_VIEW_PAGE);
       if (!m || !url.href.startsWith(SCOPE)) continue;
       urls.add(url.origin + url.pathname);
-      urls.add(new URL(`data/areas/${m[2].split('.')[0]}.json`, SCOPE).href);
+      if (m[1] === 'city') city = true;
+      else urls.add(new URL(`data/areas/${m[2].split('.')[0]}.json`, SCOPE).href);
     }
-    // Best effort: a page or file that cannot be fetched now is simply not kept.
-    return Promise.all([...urls].map((u) => cache.add(u).catch(() => undefined)));
+    return (city ? everyAreaFile(cache) : Promise.resolve([])).then((files) => {
+      files.forEach((f) => urls.add(f));
+      // Best effort: a page or file that cannot be fetched now is simply not kept.
+      return Promise.all([...urls].map((u) => cache.add(u).catch(() => undefined)));
+    });
   });
 }
 
@@ -68,7 +82,7 @@ self.addEventListener('fetch', (event) => {
           const copy = response.clone();
           // A per-view page (area-….html) is kept under its own path, every other page as the app shell.
           const key = request.mode !== 'navigate' ? request
-            : /\/(area|indicator)-[^/]*\.html$/.test(url.pathname) ? url.origin + url.pathname : './';
+            : PER_VIEW_PAGE.test(url.pathname) ? url.origin + url.pathname : './';
           caches.open(CACHE).then((cache) => cache.put(key, copy));
         }
         return response;

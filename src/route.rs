@@ -349,7 +349,8 @@ pub fn initial_query(search: &str, page_route: Option<&str>, page_path: &str) ->
 }
 
 impl Route {
-    /// The view's own page beside `index.html` (`area-<slug>.html`, `indicator-<id>.html`, written
+    /// The view's own page beside `index.html` (`area-<slug>.html`, `indicator-<id>.html`,
+    /// `city-<adcode>.html`, written
     /// at build time: link previews, a pre-rendered first chart) as a relative URL that opens this
     /// view: the page alone, which opens in the reader's language, or — for English, which the page
     /// is not pre-rendered in — with the view's query. `None` for views without such a page.
@@ -359,6 +360,7 @@ impl Route {
             Route::Indicator(id) if is_id(id) && !id.is_empty() => {
                 format!("indicator-{id}.html")
             }
+            Route::City(id) if is_id(id) && !id.is_empty() => format!("city-{id}.html"),
             _ => return None,
         };
         Some(match lang {
@@ -372,6 +374,8 @@ impl Route {
         let stem = name.strip_suffix(".html")?;
         let (make, id): (fn(String) -> Route, &str) = if let Some(id) = stem.strip_prefix("area-") {
             (Route::Area, id)
+        } else if let Some(id) = stem.strip_prefix("city-") {
+            (Route::City, id)
         } else {
             (Route::Indicator, stem.strip_prefix("indicator-")?)
         };
@@ -490,6 +494,13 @@ mod tests {
             ind.own_page(Lang::Zh).as_deref(),
             Some("indicator-overall.online-shopping-penetration.html")
         );
+        let city = Route::City("440100".into());
+        assert_eq!(city.own_page(Lang::Zh).as_deref(), Some("city-440100.html"));
+        assert_eq!(
+            city.own_page(Lang::En).as_deref(),
+            Some("city-440100.html?view=city&id=440100&lang=en")
+        );
+        assert_eq!(Route::City("../x".into()).own_page(Lang::Zh), None);
         for other in [
             Route::Home,
             Route::Departments,
@@ -579,6 +590,7 @@ mod tests {
         for route in [
             Route::Area("finance".into()),
             Route::Indicator("overall.online-shopping-rate".into()),
+            Route::City("440100".into()),
         ] {
             let Some(file) = route.own_page(Lang::Zh) else {
                 panic!("{route:?} has an own page");
@@ -601,6 +613,8 @@ mod tests {
             "area-.html",
             "area-<x>.html",
             "area-a.htm",
+            "city-.html",
+            "city-<x>.html",
             "indicator-",
         ] {
             assert_eq!(Route::from_own_page(other), None, "{other}");

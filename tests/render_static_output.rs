@@ -176,7 +176,7 @@ fn share_cards_show_title_bars_source_and_the_pages_address() {
 }
 
 #[test]
-fn pages_json_has_a_page_for_every_area_and_indicator_and_its_files_exist() {
+fn pages_json_has_a_page_for_every_area_indicator_and_city_and_its_files_exist() {
     let text = std::fs::read_to_string(out().join("pages.json")).unwrap();
     let pages: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     let all = common::all();
@@ -204,6 +204,12 @@ fn pages_json_has_a_page_for_every_area_and_indicator_and_its_files_exist() {
             expected += 1;
         }
     }
+    for city in &all.cities.cities {
+        let page = find("city", &city.adcode);
+        assert_eq!(page["page"], format!("city-{}.html", city.adcode));
+        assert_eq!(page["route"], format!("view=city&id={}", city.adcode));
+        expected += 1;
+    }
     assert_eq!(pages.len(), expected, "no page for anything else");
     for page in &pages {
         assert_eq!(
@@ -212,6 +218,11 @@ fn pages_json_has_a_page_for_every_area_and_indicator_and_its_files_exist() {
         );
         for field in ["svg", "og_image", "card", "prerender"] {
             let rel = page[field].as_str().unwrap();
+            // A city page has no images of its own (the site's stands in for link previews).
+            if rel.is_empty() && page["kind"] == "city" && (field == "og_image" || field == "card")
+            {
+                continue;
+            }
             if rel.is_empty() {
                 assert_eq!(page["kind"], "home", "{field} of {}", page["page"]);
                 assert_ne!(field, "prerender", "home has its pre-rendered view");

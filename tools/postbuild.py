@@ -89,7 +89,7 @@ def write_service_worker(dist: Path) -> None:
             continue  # CSV tables and SOURCE.md are for download, not needed offline
         if rel.startswith("data/areas/"):
             continue  # one area page loads one area file (issue #9): the others are kept once visited
-        if rel.startswith("static/") or re.match(r"(area|indicator)-.*\.html$", rel):
+        if rel.startswith("static/") or re.match(r"(area|indicator|city)-.*\.html$", rel):
             continue  # build-time images and per-view pages are for crawlers, sharing and no-script readers
         keep.append(rel)
     digest = hashlib.sha256()

@@ -2,7 +2,7 @@
 """Writes the per-view static HTML pages of a build, from dist/static/pages.json (written by
 `render-static`) and dist/index.html.
 
-Each page (`dist/area-<slug>.html`, `dist/indicator-<id>.html`) is a copy of index.html, flat beside
+Each page (`dist/area-<slug>.html`, `dist/indicator-<id>.html`, `dist/city-<adcode>.html`) is a copy of index.html, flat beside
 it (the CSP has `base-uri 'none'` and every asset URL is relative), with that view's <title>, meta
 description, Open Graph and Twitter card tags, a canonical link (when a site URL was given), the
 route the app opens (`<meta name="gd-route">`, read when the URL has no query) and, for readers
@@ -11,9 +11,9 @@ index.html itself gets the same <noscript> (the map), its Open Graph tags and th
 (`static/pre-home.html`, marked data-view="home"; public/first-view.js hides it when the app will
 show another view or language).
 
-An area or indicator page also opens with its pre-rendered first view (`static/pre-<kind>-<id>.html`, written by
+An area, indicator or city page also opens with its pre-rendered first view (`static/pre-<kind>-<id>.html`, written by
 render-static with every value escaped: the app's page above its first chart and that chart, with
-CSS tooltips), so its chart is visible and hoverable before the Wasm arrives; its no-script text
+CSS tooltips; a city's locator map), so its chart is visible and hoverable before the Wasm arrives; its no-script text
 then sits in a <noscript> below it, without a second picture of the chart.
 
 Every value written into the HTML is escaped with html.escape(quote=True): titles come from data.
@@ -29,7 +29,7 @@ from pathlib import Path
 
 BEGIN, END = "<!--gd-static-->", "<!--/gd-static-->"
 BLOCK = re.compile(r"[ \t]*" + re.escape(BEGIN) + r".*?" + re.escape(END) + r"\n?", re.S)
-PAGE_NAME = re.compile(r"^(area|indicator)-[A-Za-z0-9][A-Za-z0-9._-]*\.html$")
+PAGE_NAME = re.compile(r"^(area|indicator|city)-[A-Za-z0-9][A-Za-z0-9._-]*\.html$")
 WASM_PRELOAD = re.compile(r'<link rel="preload" href="\./[A-Za-z0-9._-]+_bg\.wasm"[^>]*>')
 REL_PATH = re.compile(r"^(static|data)/[A-Za-z0-9][A-Za-z0-9._/-]*$")
 
@@ -72,7 +72,7 @@ def head_tags(page: dict, base: str, og_fallback: str) -> str:
     if page["route"]:
         tags.append(f'<meta name="gd-route" content="{esc(page["route"])}">')
     # Tells the app that the per-view pages exist, so "Copy link" and citations give them.
-    tags.append('<meta name="gd-own-pages" content="area indicator">')
+    tags.append('<meta name="gd-own-pages" content="area indicator city">')
     return BEGIN + "\n  " + "\n  ".join(tags) + "\n  " + END + "\n"
 
 
@@ -177,7 +177,7 @@ def main_for(dist: Path) -> None:
     pages = json.loads(manifest.read_text(encoding="utf-8"))
     index = dist / "index.html"
     template = BLOCK.sub("", index.read_text(encoding="utf-8"))
-    for stale in list(dist.glob("area-*.html")) + list(dist.glob("indicator-*.html")):
+    for stale in [p for kind in ("area", "indicator", "city") for p in dist.glob(f"{kind}-*.html")]:
         stale.unlink()
     home = next((p for p in pages if p["kind"] == "home"), None)
     if home is None:

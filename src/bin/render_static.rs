@@ -34,13 +34,14 @@ use gd_plus::data::{
     parse_json, AreaFile, AreaIndex, CityIndex, DepartmentIndex, LoadError, Meta, ProgrammeIndex,
 };
 use gd_plus::geo::layers::layer_view;
+use gd_plus::geo::locator::locator_style;
 use gd_plus::geo::{map_export_svg, map_to_svg, CityShapes, MapLayout};
 use gd_plus::i18n::{Lang, Msg};
 use gd_plus::route::MapLayer;
 use gd_plus::static_render::{
-    area_page, card_url_line, chart_svg, heatmap_svg, home_page, indicator_page, indicator_svg,
-    map_svg, prerender, prerender_html, site_base, svg_height, wrap, Kind, PageMeta, CARD_SIZE,
-    EXPORT_WIDTH, OG_SIZE, SOURCE_LINE,
+    area_page, card_url_line, chart_svg, city_page, heatmap_svg, home_page, indicator_page,
+    indicator_svg, locator_svg, map_svg, prerender, prerender_html, site_base, svg_height, wrap,
+    Kind, PageMeta, CARD_SIZE, EXPORT_WIDTH, OG_SIZE, SOURCE_LINE,
 };
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -566,6 +567,29 @@ fn run(o: &Options) -> Result<(), String> {
             }
             pages.push(page);
         }
+    }
+    for city in &d.cities.cities {
+        let (Some(page), Some(file), Some(view)) = (
+            city_page(city, &d.cities, base.as_deref()),
+            prerender_html(Kind::City, &city.adcode),
+            prerender::city_view(&city.adcode, &d.cities, &d.shapes),
+        ) else {
+            eprintln!(
+                "render-static: skipped city {:?}: id unfit for a file name",
+                city.adcode
+            );
+            continue;
+        };
+        write(&o.out.join(file), view.as_bytes())?;
+        // The no-script picture: the locator map as the app draws it on a wide screen.
+        if let (Some(svg), Some(style)) = (
+            locator_svg(&city.adcode, Lang::Zh),
+            locator_style(&city.adcode, &d.cities, Lang::Zh, Theme::LIGHT),
+        ) {
+            let layout = MapLayout::locator(&d.shapes, prerender::LOCATOR_WIDE_PX);
+            write(&o.out.join(svg), map_to_svg(&layout, &style).as_bytes())?;
+        }
+        pages.push(page);
     }
     let manifest = serde_json::to_string_pretty(&pages).map_err(|e| e.to_string())?;
     write(&o.out.join("pages.json"), manifest.as_bytes())?;

@@ -12,8 +12,9 @@ pub mod prerender;
 
 use crate::chart::heatmap::{fit, text_width};
 use crate::chart::summary::indicator_sentence;
-use crate::data::{AreaIndex, AreaSummary, Indicator};
+use crate::data::{AreaIndex, AreaSummary, City, CityIndex, Indicator};
 use crate::export::safe_url;
+use crate::geo::locator::locator_text;
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 
@@ -53,6 +54,11 @@ pub fn indicator_svg(indicator_id: &str, lang: Lang) -> Option<String> {
     safe_id(indicator_id).then(|| format!("indicator-{indicator_id}.{}.svg", lang.param()))
 }
 
+/// File name of a city's locator map (the picture at the top of its page).
+pub fn locator_svg(adcode: &str, lang: Lang) -> Option<String> {
+    safe_id(adcode).then(|| format!("locator-{adcode}.{}.svg", lang.param()))
+}
+
 /// File name of the department × area heatmap.
 pub fn heatmap_svg(lang: Lang) -> String {
     format!("departments-heatmap.{}.svg", lang.param())
@@ -73,6 +79,8 @@ pub enum Kind {
     Area,
     /// One indicator.
     Indicator,
+    /// One city.
+    City,
 }
 
 /// Everything `tools/static_pages.py` needs to write one page. Paths are relative to `dist/`.
@@ -113,6 +121,7 @@ pub fn prerender_html(kind: Kind, id: &str) -> Option<String> {
     let kind = match kind {
         Kind::Area => "area",
         Kind::Indicator => "indicator",
+        Kind::City => "city",
         Kind::Home => return Some("pre-home.html".to_owned()),
     };
     safe_id(id).then(|| format!("pre-{kind}-{id}.html"))
@@ -193,6 +202,29 @@ pub fn indicator_page(ind: &Indicator, base: Option<&str>) -> Option<PageMeta> {
     })
 }
 
+/// The page of one city: its locator map and sentence, tasks per city as its data. No image of
+/// its own for link previews: the site's (the overall goals') stands in (`tools/static_pages.py`).
+pub fn city_page(city: &City, cities: &CityIndex, base: Option<&str>) -> Option<PageMeta> {
+    let route = Route::City(city.adcode.clone());
+    let page = route.own_page(Lang::Zh)?;
+    let sentence = locator_text(&city.adcode, cities, Lang::Zh)?;
+    Some(PageMeta {
+        kind: Kind::City,
+        id: city.adcode.clone(),
+        route: route.query_without_lang(),
+        title: page_title(&city.name.zh),
+        description: sentence.clone(),
+        svg: format!("{STATIC_DIR}/{}", locator_svg(&city.adcode, Lang::Zh)?),
+        alt: sentence,
+        og_image: String::new(),
+        card: String::new(),
+        csv: "data/csv/task_cities.csv".to_owned(),
+        url: absolute(base, &page),
+        prerender: format!("{STATIC_DIR}/{}", prerender_html(Kind::City, &city.adcode)?),
+        page,
+    })
+}
+
 /// Home (`index.html` keeps its own title and description; it gets the map as its static image,
 /// for readers without JavaScript, below its pre-rendered view).
 pub fn home_page(index: &AreaIndex, base: Option<&str>) -> PageMeta {
@@ -253,7 +285,7 @@ pub fn svg_height(svg: &str) -> Option<f32> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed unwrap is a failed test
 mod tests {
     use super::*;
     use crate::data::parse_json;
@@ -358,5 +390,32 @@ mod tests {
         let no_site = area_page(area, "logistics.targets-1", None).unwrap();
         assert_eq!(no_site.url, "");
         assert!(area_page(area, "../x", None).is_none());
+    }
+
+    #[test]
+    fn city_page_metadata_comes_from_the_data_and_its_route_parses_back() {
+        let mut cities: CityIndex =
+            parse_json("cities.json", include_str!("../../data/cities.json")).unwrap();
+        let city = cities.cities[0].clone();
+        assert_eq!(city.adcode, "440100");
+        let page = city_page(&city, &cities, Some("https://e.org/gd/")).unwrap();
+        assert_eq!(page.kind, Kind::City);
+        assert_eq!(page.page, "city-440100.html");
+        assert_eq!(page.url, "https://e.org/gd/city-440100.html");
+        assert_eq!(page.prerender, "static/pre-city-440100.html");
+        assert_eq!(page.svg, "static/locator-440100.zh.svg");
+        assert_eq!(
+            page.title,
+            format!("广州市 · {}", Msg::SiteTitle.text(Lang::Zh))
+        );
+        assert_eq!(page.description, "广州市位于广东省珠三角。");
+        assert_eq!(page.route, "view=city&id=440100");
+        assert_eq!(
+            UrlState::parse(&page.route).route,
+            Route::City("440100".into())
+        );
+        // An adcode unfit for a file name gives no page (never a path).
+        cities.cities[0].adcode = "../x".into();
+        assert!(city_page(&cities.cities[0], &cities, None).is_none());
     }
 }

@@ -20,13 +20,19 @@ use crate::chart::Theme;
 use crate::data::glance::glance;
 use crate::data::{AreaIndex, AreaSummary, CityIndex, DepartmentIndex, Indicator, Meta};
 use crate::export::safe_url;
-use crate::i18n::{area_count_items, glance_items, plan_lead, Lang, Msg};
+use crate::geo::locator::{locator_style, locator_text};
+use crate::geo::{map_to_svg, CityShapes, MapLayout};
+use crate::i18n::{area_count_items, colon, glance_items, plan_lead, Lang, Msg};
 use crate::route::{MapLayer, Route};
 
 /// Width of the chart in the app on a wide screen: `main` is at most 60rem with 1rem padding.
 pub const WIDE_PX: u32 = 928;
 /// Width of the chart in the app on a 375-px phone (the most common phone width).
 pub const NARROW_PX: u32 = 343;
+/// Width of a city's locator map in the app on a wide screen (`.locator`: at most 22.5rem).
+pub const LOCATOR_WIDE_PX: u32 = 360;
+/// Width of the locator map on a 375-px phone (the whole width of `main`).
+pub const LOCATOR_NARROW_PX: u32 = NARROW_PX;
 /// Where the tooltip's baseline sits below the drawing: inside the `.chart__tooltip` line that
 /// the app fills on hover (its top margin plus the line's ascent).
 const TIP_BASELINE_PX: u32 = 23;
@@ -66,6 +72,57 @@ pub fn indicator_view(area: &AreaSummary, chart: &TargetChart, ind: &Indicator) 
         }
     };
     shell(&Route::Indicator(ind.id.clone()), page, false)
+}
+
+/// The pre-rendered view of a city's page (`city-<adcode>.html`): the app's `pages::city::CityPage`
+/// down to its locator map, its sentence and the lead (region and GB/T 2260 code); the programmes
+/// and tasks that name the city follow with the app. The map is drawn by the same code
+/// (`geo::locator`, `MapLayout::locator`) at the widths the app draws it on a wide screen and on a
+/// 375-px phone, light and dark; CSS shows one, scaled to the width in between. `None` for a city
+/// the data does not know.
+pub fn city_view(adcode: &str, cities: &CityIndex, shapes: &CityShapes) -> Option<String> {
+    let lang = Lang::Zh;
+    let city = cities.cities.iter().find(|c| c.adcode == adcode)?;
+    let region = cities.regions.iter().find(|r| r.id == city.region);
+    let sentence = locator_text(adcode, cities, lang)?;
+    let mut pictures = String::new();
+    for (width, size) in [
+        (LOCATOR_WIDE_PX, "is-wide"),
+        (LOCATOR_NARROW_PX, "is-narrow"),
+    ] {
+        for (theme, scheme) in [(Theme::LIGHT, "is-light"), (Theme::DARK, "is-dark")] {
+            let style = locator_style(adcode, cities, lang, theme)?;
+            let svg = map_to_svg(&MapLayout::locator(shapes, width), &style);
+            pictures.push_str(&svg.replacen(
+                "<svg ",
+                &format!(r#"<svg class="prelocator__pic {size} {scheme}" aria-hidden="true" "#),
+                1,
+            ));
+        }
+    }
+    // As the app writes it (`pages::city::LocatorMap`).
+    let label = format!("{}: {sentence}", Msg::LocatorMap.text(lang));
+    let page = html! {
+        article.city data-adcode=(city.adcode) {
+            p.breadcrumb { a href=(href(&Route::Map(MapLayer::AllTasks))) { (Msg::NavMap.text(lang)) } }
+            h1 { (city.name.get(lang)) }
+            div.city__intro {
+                figure.locator data-adcode=(city.adcode) {
+                    div.locator__plot.prelocator role="img" aria-label=(label) data-prerendered="true" {
+                        (PreEscaped(pictures))
+                    }
+                    figcaption.locator__text { (sentence) }
+                }
+                p.lead {
+                    @if let Some(r) = region {
+                        (Msg::Region.text(lang)) (colon(lang)) (r.name.get(lang))
+                    }
+                    " · GB/T 2260 " (city.adcode)
+                }
+            }
+        }
+    };
+    Some(shell(&Route::City(adcode.to_owned()), page, false))
 }
 
 /// The pre-rendered home page (`index.html` without a query, in Chinese): the app's
@@ -356,6 +413,43 @@ mod tests {
             r#"href="index.html?view=indicator&amp;id={}&amp;lang=en""#,
             ind.id
         )));
+    }
+
+    fn cities_and_shapes() -> (CityIndex, CityShapes) {
+        let cities: CityIndex =
+            serde_json::from_str(include_str!("../../data/cities.json")).expect("cities.json");
+        let shapes = CityShapes::parse(
+            "geo/guangdong-cities.geojson",
+            include_str!("../../data/geo/guangdong-cities.geojson"),
+        )
+        .expect("geojson");
+        (cities, shapes)
+    }
+
+    #[test]
+    fn a_city_view_holds_the_apps_locator_map_in_four_variants() {
+        let (cities, shapes) = cities_and_shapes();
+        let html = city_view("440300", &cities, &shapes).expect("Shenzhen");
+        assert!(html.contains(r#"<article class="city" data-adcode="440300">"#));
+        assert!(html.contains("<h1>深圳市</h1>"));
+        assert!(
+            html.contains(r#"<p class="breadcrumb"><a href="index.html?view=map&amp;lang=zh">"#)
+        );
+        assert!(html.contains("深圳市位于广东省珠三角。"));
+        assert!(html.contains("区域：珠三角 · GB/T 2260 440300"));
+        assert_eq!(html.matches("<svg ").count(), 4);
+        // The pictures are the app's drawings at those widths, byte for byte after the root tag.
+        for (width, theme, class) in [
+            (LOCATOR_WIDE_PX, Theme::LIGHT, "is-wide is-light"),
+            (LOCATOR_NARROW_PX, Theme::DARK, "is-narrow is-dark"),
+        ] {
+            let style = locator_style("440300", &cities, Lang::Zh, theme).unwrap();
+            let svg = map_to_svg(&MapLayout::locator(&shapes, width), &style);
+            let (_, body) = svg.split_once('>').unwrap();
+            assert!(html.contains(body), "{class}");
+            assert!(html.contains(&format!(r#"class="prelocator__pic {class}""#)));
+        }
+        assert_eq!(city_view("999999", &cities, &shapes), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Taking over from a pre-rendered first view (`<div id="prerender">`, written at build time by
-//! `src/static_render/prerender.rs` into `area-<slug>.html`, `indicator-<id>.html` and, marked
+//! `src/static_render/prerender.rs` into `area-<slug>.html`, `indicator-<id>.html`,
+//! `city-<adcode>.html` and, marked
 //! `data-view="home"`, `index.html`). The reader already sees the real first chart (or the home
 //! page); the app is mounted hidden behind it (`.app-pending`: laid out at full width,
 //! invisible, out of the flow) and takes its place in one step — in the same task, so no frame
@@ -17,7 +18,8 @@ use crate::view::App;
 /// The class that keeps the app hidden behind the pre-rendered view (public/style.css).
 const PENDING: &str = "app-pending";
 /// What a settled page shows: a drawn first chart, a load error, or a "not found" notice.
-const SETTLED: &str = "main .chart__plot[data-chart-ready] svg, main .load-error, main > .notice";
+/// (A city page's first picture is its locator map.)
+const SETTLED: &str = "main .chart__plot[data-chart-ready] svg, main .locator__plot[data-chart-ready] svg, main .load-error, main > .notice";
 /// What a settled home shows: its area cards and its lead sentence (two files: both must be in
 /// before the app's page is as tall as the pre-rendered one), or a load error.
 const HOME_SETTLED: [&str; 2] = [

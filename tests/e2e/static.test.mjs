@@ -303,6 +303,16 @@ test('GD_SITE_URL (render-static --site-url): absolute og:image, a canonical lin
       if (p.kind !== 'home') assert.equal(og, `${site}static/og-${p.kind}-${p.id}.png`, `${p.page}: og:image`);
       else assert.ok(og === null || og.startsWith(site), `index.html: og:image ${og}`);
     }
+    // A city's own page (no image of its own: the overall goals' stands in).
+    for (const c of readJson('cities.json').cities) {
+      const file = `city-${c.adcode}.html`;
+      const html = readFileSync(join(out, file), 'utf8');
+      assert.equal(tag(html, /<title>([^<]+)<\/title>/), `${c.name.zh} · 广东省“互联网+”行动计划数据浏览器`, file);
+      assert.equal(tag(html, /<link rel="canonical" href="([^"]+)">/), site + file, `${file}: canonical`);
+      assert.equal(tag(html, /<meta name="gd-route" content="([^"]+)">/), `view=city&amp;id=${c.adcode}`, `${file}: route`);
+      assert.equal(tag(html, /<meta property="og:image" content="([^"]+)">/), `${site}static/og-area-overall.png`, `${file}: og:image`);
+      assert.ok(html.includes(`<article class="city" data-adcode="${c.adcode}">`), `${file}: pre-rendered`);
+    }
     // Only http(s) URLs without a query are accepted.
     const bad = spawnSync(bin, ['--data', join(ROOT, 'data'), '--out', join(out, 'bad'), '--site-url', 'https://example.org/?x=1', '--no-png'], { encoding: 'utf8' });
     assert.notEqual(bad.status, 0, 'a site URL with a query is refused');
