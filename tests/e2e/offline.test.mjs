@@ -162,3 +162,26 @@ test('a per-view page opened once (the first visit) opens offline with its chart
     await context.close();
   }
 });
+
+test('a city page opened once (the first visit) opens offline with its map and every area it reads', async () => {
+  const { context, page } = await openPage(browser);
+  const ready = '#app:not(.app-pending) article.city[data-adcode="440100"] .locator__plot[data-chart-ready] svg';
+  try {
+    const url = server.url + 'city-440100.html';
+    await page.goto(url);
+    await page.waitForSelector(ready, { timeout: 20000 });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // The worker keeps the page and every area file (a city page reads them all) when it activates.
+    const kept = server.url + 'data/areas/urban-rural.json';
+    await page.waitForFunction(async ([a, b]) => Boolean(await caches.match(a)) && Boolean(await caches.match(b)),
+      [url, kept], { timeout: 15000 });
+    await context.setOffline(true);
+    const other = await context.newPage();
+    await other.goto(url);
+    await other.waitForSelector(ready, { timeout: 20000 });
+    await other.waitForSelector('.offline-banner');
+    assert.equal(await other.locator('.load-error').count(), 0, 'no load error: every area file was kept');
+  } finally {
+    await context.close();
+  }
+});
