@@ -255,9 +255,9 @@ const APP_TARGETS = [
     noHover: true,
   },
   {
-    // A city page: "visible" is its drawn locator map.
+    // A city's own page (pre-rendered since issue #15): "visible" is its locator map.
     name: 'app: city page',
-    path: '/app/index.html?view=city&id=440100',
+    path: '/app/city-440100.html',
     ready: '[data-testid="locator-map"] svg',
     hover: '() => ({ x: 2, y: 2 })',
     tip: appInControl('[data-testid="locator-map"] svg'),
