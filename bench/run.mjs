@@ -258,9 +258,9 @@ const APP_TARGETS = [
     // A city's own page (pre-rendered since issue #15): "visible" is its locator map.
     name: 'app: city page',
     path: '/app/city-440100.html',
-    ready: '[data-testid="locator-map"] svg',
+    ready: '.locator__plot svg',
     hover: '() => ({ x: 2, y: 2 })',
-    tip: appInControl('[data-testid="locator-map"] svg'),
+    tip: appInControl('.locator__plot svg'),
     noHover: true,
   },
 ];
