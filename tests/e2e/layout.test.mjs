@@ -24,7 +24,7 @@ const VIEWS = [
   ['departments', '?view=departments', '[data-chart="departments-heatmap"] .chart__plot[data-chart-ready] svg'],
   ['department', '?view=department&id=commerce', 'article.department article.task'],
   ['map', '?view=map', '.map .chart__plot[data-chart-ready] svg'],
-  ['city', '?view=city&id=440100', '[data-testid=locator-map] [data-chart-ready] svg'],
+  ['city', '?view=city&id=440100', 'article.city:has([data-testid=locator-map] [data-chart-ready] svg) .city__summary'],
   ['plan', '?view=plan', '.plan-text p'],
   ['search', '?view=search&q=%E6%B7%B1%E5%9C%B3', '[data-testid=search-results] li'],
   ['about', '?view=about', 'dl.meta'],

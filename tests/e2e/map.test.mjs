@@ -68,7 +68,7 @@ test('a click on a city selects it, and its city page has its own URL with every
   await page.locator('.map svg text', { hasText: /^\s*广州 \d+\s*$/ }).click();
   await page.waitForSelector('.city-selection[data-selected="440100"]');
   await page.click('.city-selection a[href*="view=city"]');
-  await appReady(page, 'article.city[data-adcode="440100"]');
+  await appReady(page, 'article.city[data-adcode="440100"] .city__summary');
   assert.equal(await page.textContent('h1'), '广州市');
   assert.equal(await page.$$eval('article.city article.task', (a) => a.length), tasksNaming('440100').length);
   await page.reload();

@@ -180,7 +180,10 @@ test('a city page opened once (the first visit) opens offline with its map and e
     await other.goto(url);
     await other.waitForSelector(ready, { timeout: 20000 });
     await other.waitForSelector('.offline-banner');
+    // The tasks come after the map, from every area file: wait for them or for an error.
+    await other.waitForSelector('#app main .city__summary, #app main .load-error', { timeout: 20000 });
     assert.equal(await other.locator('.load-error').count(), 0, 'no load error: every area file was kept');
+    assert.ok((await other.textContent('#app main .city__summary')).trim() !== '');
   } finally {
     await context.close();
   }

@@ -5,31 +5,61 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::CityIndex;
+use crate::data::{CityIndex, LoadError, ProgrammeIndex};
 use crate::geo::locator::{locator_style, locator_text};
 use crate::geo::{map_to_svg, CityShapes, MapLayout};
 use crate::i18n::Msg;
 use crate::route::{MapLayer, Route};
 use crate::view::components::Link;
+use crate::view::fetch::fetch_json;
 use crate::view::figure::{container_width, page_theme};
+use crate::view::map::load_shapes;
 use crate::view::nav::use_nav;
 use crate::view::pages::area::NotFound;
-use crate::view::pages::map::{load_map_data, CityFacts, MapData};
-use crate::view::pages::render_loaded;
+use crate::view::pages::map::{CityFacts, MapData};
+use crate::view::pages::{load_all_areas, load_shared, render_loaded, Shared};
 
 /// Widest the locator map is drawn: a small map beside the text, not the map page.
 const LOCATOR_MAX_PX: u32 = 360;
 
-/// The page of one city, by adcode.
+/// What the city page draws first: the shared files and the boundaries (its heading and locator map).
+#[derive(Clone)]
+struct CityShell {
+    shared: Shared,
+    shapes: Arc<CityShapes>,
+}
+
+async fn load_city_shell() -> Result<CityShell, LoadError> {
+    let (shared, shapes) = futures::try_join!(load_shared(), load_shapes())?;
+    Ok(CityShell { shared, shapes })
+}
+
+/// The rest of the map's data (every area file and the programmes), read with the shell's files.
+async fn load_city_facts(shell: CityShell) -> Result<MapData, LoadError> {
+    let (areas, programmes) = futures::try_join!(
+        load_all_areas(&shell.shared),
+        fetch_json::<ProgrammeIndex>("programmes.json"),
+    )?;
+    Ok(MapData {
+        shared: shell.shared,
+        areas: Arc::new(areas),
+        programmes,
+        shapes: shell.shapes,
+    })
+}
+
+/// The page of one city, by adcode. Its heading and locator map need only the shared files and
+/// the boundaries, so they are drawn (and the app takes over a pre-rendered city page) without
+/// waiting for the 13 area files its tasks come from; those fill the facts below when they arrive.
 #[component]
 pub fn CityPage(
     /// Adcode from the URL.
     id: String,
 ) -> impl IntoView {
     let nav = use_nav();
-    let data = LocalResource::new(load_map_data);
-    render_loaded(data, move |d: MapData| {
-        let Some(city) = d
+    let shell = LocalResource::new(load_city_shell);
+    render_loaded(shell, move |s: CityShell| {
+        let Some(city) = s
             .shared
             .cities
             .cities
@@ -39,7 +69,7 @@ pub fn CityPage(
         else {
             return view! { <NotFound /> }.into_any();
         };
-        let region = d
+        let region = s
             .shared
             .cities
             .regions
@@ -47,19 +77,27 @@ pub fn CityPage(
             .find(|r| r.id == city.region)
             .cloned();
         let adcode = city.adcode.clone();
-        let d2 = d.clone();
+        let facts = LocalResource::new({
+            let s = s.clone();
+            move || load_city_facts(s.clone())
+        });
+        let facts_view = render_loaded(facts, move |d: MapData| {
+            let adcode = adcode.clone();
+            move || view! { <CityFacts adcode=adcode.clone() data=d.clone() lang=nav.lang.get() /> }
+        });
+        let adcode = city.adcode.clone();
         view! {
             <article class="city" data-adcode=city.adcode.clone()>
                 <p class="breadcrumb"><Link to=Route::Map(MapLayer::AllTasks)>{move || Msg::NavMap.text(nav.lang.get())}</Link></p>
                 <h1>{move || city.name.get(nav.lang.get()).to_owned()}</h1>
                 <div class="city__intro">
-                    <LocatorMap adcode=adcode.clone() shapes=d.shapes.clone() cities=d.shared.cities.clone() />
+                    <LocatorMap adcode=adcode.clone() shapes=s.shapes.clone() cities=s.shared.cities.clone() />
                     <p class="lead">
                         {move || region.as_ref().map(|r| format!("{}{}{}", Msg::Region.text(nav.lang.get()), crate::i18n::colon(nav.lang.get()), r.name.get(nav.lang.get())))}
                         " · GB/T 2260 " {adcode.clone()}
                     </p>
                 </div>
-                {move || view! { <CityFacts adcode=adcode.clone() data=d2.clone() lang=nav.lang.get() /> }}
+                {facts_view}
             </article>
         }
         .into_any()
