@@ -10,7 +10,7 @@
 // (c) a query (another language) lets the app take over at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNginx, launch, openPage, axe, readJson } from './harness.mjs';
+import { startNginx, launch, openPage, axe, readJson, recordLayoutShifts, layoutShift } from './harness.mjs';
 
 const { cities, regions } = readJson('cities.json');
 const CITY = cities.find((c) => c.adcode === '440100');
@@ -115,12 +115,7 @@ for (const [city, viewport] of [
     }
     const { context, page } = await openPage(browser, { viewport });
     try {
-      await context.addInitScript(() => {
-        window.__shifts = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__shifts.push(e.value);
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await recordLayoutShifts(context);
       await page.goto(server.url + PAGE);
       await page.waitForSelector(APP_MAP, { timeout: 20000 });
       assert.equal(await page.$('#prerender'), null, 'the pre-rendered view is gone');
@@ -132,7 +127,7 @@ for (const [city, viewport] of [
         assert.ok(box.every((v, i) => Math.abs(v - after[part][i]) <= 1), `${part}: ${box} → ${after[part]}`);
       }
       assert.equal((await read(page, '#app')).h1, city.name.zh);
-      const shift = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+      const shift = await layoutShift(page);
       assert.equal(shift, 0, 'cumulative layout shift');
       const ev = await page.evidence();
       assert.deepEqual(ev.csp, []);

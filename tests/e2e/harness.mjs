@@ -296,3 +296,22 @@ export async function comparePngWithSvg(browser, png, svg) {
     await context.close();
   }
 }
+
+/**
+ * Records every layout shift of the pages of `context` from their first paint on (call before
+ * `goto`); `layoutShift(page)` then gives the cumulative score, after two frames, so that a change
+ * made in the last task is laid out and recorded.
+ */
+export async function recordLayoutShifts(context) {
+  await context.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+export async function layoutShift(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+}

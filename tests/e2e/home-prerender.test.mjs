@@ -11,7 +11,7 @@
 // (d) the home's load fetches each of its four data files once, and no other.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNginx, launch, openPage, readJson, axe } from './harness.mjs';
+import { startNginx, launch, openPage, readJson, axe, recordLayoutShifts, layoutShift } from './harness.mjs';
 
 const APP_HOME = '#app:not(.app-pending) main [data-testid=area-list] > li';
 const areas = readJson('areas.json').areas;
@@ -115,12 +115,7 @@ for (const viewport of [{ width: 375, height: 740 }, { width: 1280, height: 900 
     // sentence) held back so that it is the app's last file to arrive.
     const { context, page } = await openPage(browser, { viewport });
     try {
-      await context.addInitScript(() => {
-        window.__shifts = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__shifts.push(e.value);
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await recordLayoutShifts(context);
       await page.route('**/data/meta.json', async (route) => {
         await new Promise((r) => setTimeout(r, 1500));
         await route.continue();
@@ -136,7 +131,7 @@ for (const viewport of [{ width: 375, height: 740 }, { width: 1280, height: 900 
       for (const [name, box] of Object.entries(before)) {
         assert.ok(box.every((v, i) => Math.abs(v - after[name][i]) <= 1), `${name}: ${box} → ${after[name]}`);
       }
-      const shift = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+      const shift = await layoutShift(page);
       assert.equal(shift, 0, 'cumulative layout shift');
       const ev = await page.evidence();
       assert.deepEqual(ev.csp, []);

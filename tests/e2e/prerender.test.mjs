@@ -11,7 +11,7 @@
 // (c) a query (another language) lets the app take over at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNginx, launch, openPage, axe, readJson, clickAction } from './harness.mjs';
+import { startNginx, launch, openPage, axe, readJson, clickAction, recordLayoutShifts, layoutShift } from './harness.mjs';
 
 const AREA = 'manufacturing';
 const PAGE = `area-${AREA}.html`;
@@ -122,12 +122,7 @@ for (const { name, viewport, colorScheme, variant, path = PAGE } of [
     // Then the whole load, recording layout shifts from the first paint on.
     const { context, page } = await openPage(browser, { viewport, colorScheme });
     try {
-      await context.addInitScript(() => {
-        window.__shifts = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__shifts.push(e.value);
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await recordLayoutShifts(context);
       await page.goto(server.url + path);
       await page.waitForSelector(APP_CHART, { timeout: 20000 });
       assert.equal(await page.$('#prerender'), null, 'the pre-rendered view is gone');
@@ -138,7 +133,7 @@ for (const { name, viewport, colorScheme, variant, path = PAGE } of [
           assert.ok(Math.abs(after[key][k] - before[key][k]) <= 1, `${key}.${k}: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
         }
       }
-      const shift = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+      const shift = await layoutShift(page);
       assert.ok(shift < 0.01, `layout shift ${shift}`);
       // The app's tooltip at the same point says what the pre-rendered one said.
       await hoverFirstBar(page, '#app');
