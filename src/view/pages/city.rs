@@ -10,7 +10,7 @@ use crate::geo::locator::{locator_style, locator_text};
 use crate::geo::{map_to_svg, CityShapes, MapLayout};
 use crate::i18n::Msg;
 use crate::route::{MapLayer, Route};
-use crate::view::components::Link;
+use crate::view::components::{Link, Loading};
 use crate::view::fetch::fetch_json;
 use crate::view::figure::{container_width, page_theme};
 use crate::view::map::load_shapes;
@@ -77,21 +77,30 @@ pub fn CityPage(
             .find(|r| r.id == city.region)
             .cloned();
         let adcode = city.adcode.clone();
-        let facts = LocalResource::new({
-            let s = s.clone();
-            move || load_city_facts(s.clone())
-        });
-        let facts_view = render_loaded(facts, move |d: MapData| {
+        // The tasks are read once the map is drawn: on a slow phone, parsing 13 area files
+        // first would hold back what is on screen (the map) for what is below it (the tasks).
+        let map_drawn = RwSignal::new(false);
+        let shell = s.clone();
+        let facts_view = move || {
+            if !map_drawn.get() {
+                return view! { <Loading /> }.into_any();
+            }
+            let s = shell.clone();
+            let facts = LocalResource::new(move || load_city_facts(s.clone()));
             let adcode = adcode.clone();
-            move || view! { <CityFacts adcode=adcode.clone() data=d.clone() lang=nav.lang.get() /> }
-        });
+            render_loaded(facts, move |d: MapData| {
+                let adcode = adcode.clone();
+                move || view! { <CityFacts adcode=adcode.clone() data=d.clone() lang=nav.lang.get() /> }
+            })
+            .into_any()
+        };
         let adcode = city.adcode.clone();
         view! {
             <article class="city" data-adcode=city.adcode.clone()>
                 <p class="breadcrumb"><Link to=Route::Map(MapLayer::AllTasks)>{move || Msg::NavMap.text(nav.lang.get())}</Link></p>
                 <h1>{move || city.name.get(nav.lang.get()).to_owned()}</h1>
                 <div class="city__intro">
-                    <LocatorMap adcode=adcode.clone() shapes=s.shapes.clone() cities=s.shared.cities.clone() />
+                    <LocatorMap adcode=adcode.clone() shapes=s.shapes.clone() cities=s.shared.cities.clone() drawn=map_drawn />
                     <p class="lead">
                         {move || region.as_ref().map(|r| format!("{}{}{}", Msg::Region.text(nav.lang.get()), crate::i18n::colon(nav.lang.get()), r.name.get(nav.lang.get())))}
                         " · GB/T 2260 " {adcode.clone()}
@@ -114,10 +123,18 @@ pub fn LocatorMap(
     shapes: Arc<CityShapes>,
     /// Names and regions.
     cities: CityIndex,
+    /// Set once the map is drawn.
+    drawn: RwSignal<bool>,
 ) -> impl IntoView {
     let nav = use_nav();
     let plot = NodeRef::<leptos::html::Div>::new();
     let width = container_width(plot);
+    // Effects run after the render effects of this update, so the map is in the page by then.
+    Effect::new(move |_| {
+        if width.get() > 0 && !drawn.get_untracked() {
+            drawn.set(true);
+        }
+    });
     let theme = page_theme();
     let cities = StoredValue::new(cities);
     let code = adcode.clone();
