@@ -220,3 +220,37 @@ test('the embed pages may be framed by any site, the area pages by none', async 
     await context.close();
   }
 });
+
+test('under the service worker an embed page opened is kept as itself and opens offline; the app shell stays the app', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    // The worker comes from a visit to the app (an embed registers none).
+    await page.goto(app.url + '?view=about');
+    await page.waitForSelector('main#main dl.meta', { timeout: 20000 });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForSelector('main#main dl.meta', { timeout: 20000 });
+    assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the app is controlled');
+    // A navigation to the embed page, online: the worker keeps it under its own path.
+    await page.goto(app.url + PAGE);
+    await page.waitForSelector(FRAME_APP_CHART, { timeout: 20000 });
+    const kept = await page.evaluate(async (page) => {
+      const keys = [];
+      for (const name of await caches.keys()) {
+        for (const r of await (await caches.open(name)).keys()) keys.push(new URL(r.url).pathname);
+      }
+      return keys.filter((k) => k.endsWith(page) || k.endsWith('/gd/'));
+    }, PAGE);
+    assert.ok(kept.some((k) => k.endsWith(PAGE)), `kept under its own path: ${kept}`);
+    // Offline: the embed page opens with its chart, and the app shell is still the app, not the embed.
+    await context.setOffline(true);
+    await page.goto(app.url + PAGE);
+    await page.waitForSelector(FRAME_APP_CHART, { timeout: 20000 });
+    await page.goto(app.url + '?view=about');
+    await page.waitForSelector('main#main dl.meta', { timeout: 20000 });
+    assert.equal(await page.$('main.embed-view'), null, 'the shell is the app');
+  } finally {
+    await context.setOffline(false);
+    await context.close();
+  }
+});
