@@ -7,6 +7,10 @@
 //! with the same elements and classes, and the chart is drawn by the same code at the widths the
 //! app would draw it (`tests/e2e/prerender.test.mjs` checks that the chart does not move).
 //!
+//! The same figure, without the page around it and at the widths of an embed's frame, is the
+//! pre-rendered embed ([`embed_view`]: `dist/embed-area-<slug>-<n>.html`,
+//! `dist/embed-indicator-<id>.html`; `tests/e2e/embed-prerender.test.mjs`).
+//!
 //! Every value is escaped by `maud`; the only markup inserted as is comes from plotters, which
 //! escapes the text it writes (as in the app).
 
