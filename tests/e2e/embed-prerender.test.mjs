@@ -15,7 +15,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { startNginx, launch, openPage, readJson, freePort } from './harness.mjs';
+import { startNginx, launch, openPage, readJson, freePort, axe } from './harness.mjs';
 
 const AREA = 'manufacturing';
 const PAGE = `embed-area-${AREA}-1.html`;
@@ -148,6 +148,8 @@ for (const { name, width, colorScheme, variant } of CASES) {
       await frame.waitForSelector('#prerender .chart__plot[data-prerendered]');
       assert.deepEqual(await shownVariants(frame), [`prechart__pic ${variant}`]);
       before = await boxes(frame, '#prerender');
+      // axe needs script (it cannot run with JavaScript off): the frame as it is before the Wasm.
+      assert.deepEqual(await axe(frame), [], 'the pre-rendered embed passes axe');
       await hoverFirstBar(held.page, frame, '#prerender');
       before.tip = (await shownTip(frame))[0];
       assert.ok(before.tip?.startsWith(firstTooltip()), `a CSS tooltip answers before the app: ${before.tip}`);
