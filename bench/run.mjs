@@ -238,11 +238,13 @@ const APP_TARGETS = [
     tip: APP_TIP,
   },
   {
-    // One figure alone, as a news site frames it: the same first chart of the same area.
+    // One figure alone, as a news site frames it: the same first chart of the same area, at the
+    // address the Embed… dialog gives (its pre-rendered page: the chart drawn at build time with
+    // CSS tooltips; the app takes its place when its chart is drawn).
     name: 'app: embed',
-    path: `/app/embed.html?view=embed&fig=area&id=${AREA}&n=1`,
+    path: `/app/embed-area-${AREA}-1.html`,
     ready: APP_CHART,
-    hover: `() => (${APP_BAR})('.chart__plot[data-chart-ready] svg rect')`,
+    hover: `() => (${APP_BAR})('.chart__plot[data-chart-ready] svg rect, .chart__plot[data-prerendered] svg rect')`,
     tip: APP_TIP,
   },
   {

@@ -19,6 +19,17 @@ const ownOldCache = (key) => key !== CACHE && key.startsWith('gd-plus-') && (key
 // files it needs (indicator ids start with their area's slug; a city page reads every area, listed
 // in data/areas.json), so that the page opens offline afterwards.
 const PER_VIEW_PAGE = /\/(area|indicator|city)-([^/]+)\.html$/;
+// A pre-rendered embed (embed-area-<slug>-<n>.html, embed-indicator-<id>.html) is kept the same way:
+// its own page and its area's file.
+const EMBED_PAGE = /\/embed-(area|indicator)-([^/]+)\.html$/;
+/** The area file a page needs, from its path (`null` for a city page: it needs them all). */
+function areaOfPage(pathname) {
+  const embed = pathname.match(EMBED_PAGE);
+  if (embed) return embed[1] === 'area' ? embed[2].replace(/-\d+$/, '') : embed[2].split('.')[0];
+  const m = pathname.match(PER_VIEW_PAGE);
+  return m && m[1] !== 'city' ? m[2].split('.')[0] : null;
+}
+const ownPage = (pathname) => PER_VIEW_PAGE.test(pathname) || EMBED_PAGE.test(pathname);
 function everyAreaFile(cache) {
   const index = new URL('data/areas.json', SCOPE).href;
   return cache.match(index)
@@ -33,11 +44,11 @@ function keepOpenPerViewPages(cache) {
     let city = false;
     for (const client of clients) {
       const url = new URL(client.url);
-      const m = url.pathname.match(PER_VIEW_PAGE);
-      if (!m || !url.href.startsWith(SCOPE)) continue;
+      if (!ownPage(url.pathname) || !url.href.startsWith(SCOPE)) continue;
       urls.add(url.origin + url.pathname);
-      if (m[1] === 'city') city = true;
-      else urls.add(new URL(`data/areas/${m[2].split('.')[0]}.json`, SCOPE).href);
+      const area = areaOfPage(url.pathname);
+      if (area === null) city = true;
+      else urls.add(new URL(`data/areas/${area}.json`, SCOPE).href);
     }
     return (city ? everyAreaFile(cache) : Promise.resolve([])).then((files) => {
       files.forEach((f) => urls.add(f));
@@ -82,7 +93,7 @@ self.addEventListener('fetch', (event) => {
           const copy = response.clone();
           // A per-view page (area-….html) is kept under its own path, every other page as the app shell.
           const key = request.mode !== 'navigate' ? request
-            : PER_VIEW_PAGE.test(url.pathname) ? url.origin + url.pathname : './';
+            : ownPage(url.pathname) ? url.origin + url.pathname : './';
           caches.open(CACHE).then((cache) => cache.put(key, copy));
         }
         return response;

@@ -97,6 +97,42 @@ impl Figure {
             Figure::Map(layer) => Route::Map(layer.clone()),
         }
     }
+
+    /// The figure's own embed page beside `embed.html`, written at build time with the figure
+    /// pre-rendered in Chinese (`tools/static_pages.py`): `embed-area-<slug>-<n>.html` or
+    /// `embed-indicator-<id>.html`. `None` for the heatmap and the map (no such page: their
+    /// embeds stay `embed.html?…`) and for an id the router would refuse (never a path).
+    pub fn own_page(&self) -> Option<String> {
+        match self {
+            Figure::AreaChart { area, n } if is_id(area) && !area.is_empty() => {
+                Some(format!("embed-area-{area}-{n}.html"))
+            }
+            Figure::IndicatorChart(id) if is_id(id) && !id.is_empty() => {
+                Some(format!("embed-indicator-{id}.html"))
+            }
+            _ => None,
+        }
+    }
+
+    /// The figure whose own page ([`Figure::own_page`]) is the file `name`.
+    pub fn from_own_page(name: &str) -> Option<Figure> {
+        let stem = name.strip_suffix(".html")?;
+        let figure = if let Some(rest) = stem.strip_prefix("embed-area-") {
+            let (area, n) = rest.rsplit_once('-')?;
+            let n = n
+                .parse::<u8>()
+                .ok()
+                .filter(|n| (1..=MAX_CHART_NUMBER).contains(n))?;
+            Figure::AreaChart {
+                area: area.to_owned(),
+                n,
+            }
+        } else {
+            Figure::IndicatorChart(stem.strip_prefix("embed-indicator-")?.to_owned())
+        };
+        // Only a name this figure's own page would have (`n` without a leading zero, a valid id).
+        (figure.own_page().as_deref() == Some(name)).then_some(figure)
+    }
 }
 
 /// Most target charts an area can have (they are grouped by unit; real areas have up to 5).
@@ -371,6 +407,12 @@ impl Route {
 
     /// The view whose own page ([`Route::own_page`]) is the file `name`, e.g. `area-finance.html`.
     pub fn from_own_page(name: &str) -> Option<Route> {
+        if let Some(figure) = Figure::from_own_page(name) {
+            return Some(Route::Embed(Embed {
+                figure,
+                scheme: None,
+            }));
+        }
         let stem = name.strip_suffix(".html")?;
         let (make, id): (fn(String) -> Route, &str) = if let Some(id) = stem.strip_prefix("area-") {
             (Route::Area, id)
@@ -582,6 +624,61 @@ mod tests {
         // A page route is parsed like any URL: nonsense falls back to home with a notice.
         let odd = UrlState::parse(&initial_query("", Some("view=area&id=<x>"), "/"));
         assert_eq!((odd.route, odd.notices.len()), (Route::Home, 1));
+    }
+
+    #[test]
+    fn area_and_indicator_charts_have_their_own_embed_page() {
+        let area = Figure::AreaChart {
+            area: "manufacturing".into(),
+            n: 2,
+        };
+        assert_eq!(
+            area.own_page().as_deref(),
+            Some("embed-area-manufacturing-2.html")
+        );
+        let ind = Figure::IndicatorChart("overall.online-shopping".into());
+        assert_eq!(
+            ind.own_page().as_deref(),
+            Some("embed-indicator-overall.online-shopping.html")
+        );
+        for figure in [area, ind] {
+            let file = figure.own_page().unwrap();
+            assert_eq!(Figure::from_own_page(&file), Some(figure.clone()));
+            // The offline shell in place of an embed page the worker has not kept opens that embed.
+            let state = UrlState::parse(&initial_query("", None, &format!("/gd/{file}")));
+            assert_eq!(
+                state.route,
+                Route::Embed(Embed {
+                    figure,
+                    scheme: None
+                })
+            );
+        }
+        for none in [
+            Figure::Heatmap,
+            Figure::Map(MapLayer::AllTasks),
+            Figure::IndicatorChart("../x".into()),
+            Figure::AreaChart {
+                area: String::new(),
+                n: 1,
+            },
+        ] {
+            assert_eq!(none.own_page(), None, "{none:?}");
+        }
+        for other in [
+            "embed.html",
+            "embed-host.js",
+            "embed-area-x.html",
+            "embed-area-x-0.html",
+            "embed-area-x-01.html",
+            "embed-area-x-21.html",
+            "embed-area--1.html",
+            "embed-indicator-.html",
+            "embed-indicator-<x>.html",
+        ] {
+            assert_eq!(Figure::from_own_page(other), None, "{other}");
+            assert_eq!(Route::from_own_page(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -60,6 +60,19 @@ fn only_the_embed_page_may_be_framed_and_both_hosts_agree() {
     assert_eq!(&headers["/embed.html*"], embed);
     // Cloudflare Pages serves embed.html at /embed too, matched by its own rule.
     assert_eq!(&headers["/embed"], embed);
+    // The pre-rendered embeds (tools/static_pages.py) may be framed like embed.html.
+    assert_eq!(&headers["/embed-area-*"], embed);
+    assert_eq!(&headers["/embed-indicator-*"], embed);
+    let nginx = read("deploy/nginx.conf");
+    let rule = nginx
+        .split("location ~ /embed-(area|indicator)-[^/]+\\.html$ {")
+        .nth(1)
+        .and_then(|rest| rest.split('}').next())
+        .expect("nginx.conf has a location for the pre-rendered embeds");
+    assert!(
+        rule.contains("Content-Security-Policy $csp_embed always;"),
+        "{rule}"
+    );
     assert!(
         !headers.contains_key("/*"),
         "a policy on /* would be joined with embed.html's and forbid framing"

@@ -255,3 +255,39 @@ fn pages_json_has_a_page_for_every_area_indicator_and_city_and_its_files_exist()
         }
     }
 }
+
+#[test]
+fn embeds_json_has_a_prerendered_embed_for_every_area_chart_and_indicator_chart() {
+    let text = std::fs::read_to_string(out().join("embeds.json")).unwrap();
+    let embeds: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let all = common::all();
+    let mut expected = Vec::new();
+    for area in &all.areas {
+        let charts = gd_plus::chart::target_bars::charts_for(
+            &area.slug,
+            &area.indicators,
+            gd_plus::i18n::Lang::Zh,
+        );
+        for n in 1..=charts.len() {
+            expected.push(format!("embed-area-{}-{n}.html", area.slug));
+        }
+        for ind in area.indicators.iter().filter(|i| !i.targets.is_empty()) {
+            expected.push(format!("embed-indicator-{}.html", ind.id));
+        }
+    }
+    let pages: Vec<&str> = embeds.iter().map(|e| e["page"].as_str().unwrap()).collect();
+    assert_eq!(pages, expected);
+    for embed in &embeds {
+        let page = embed["page"].as_str().unwrap();
+        let route = gd_plus::route::UrlState::parse(embed["route"].as_str().unwrap());
+        let gd_plus::route::Route::Embed(e) = route.route else {
+            panic!("{page}: the route is not an embed");
+        };
+        assert_eq!(e.figure.own_page().as_deref(), Some(page));
+        let pre = embed["prerender"].as_str().unwrap();
+        assert_eq!(pre, format!("static/pre-{page}"));
+        let html = std::fs::read_to_string(out().join(pre.trim_start_matches("static/"))).unwrap();
+        assert_eq!(html.matches("<svg ").count(), 4, "{pre}: four variants");
+        assert!(html.starts_with("<main class=\"embed-view\""), "{pre}");
+    }
+}

@@ -7,11 +7,15 @@
 mod common;
 
 use gd_plus::chart::target_bars::charts_for;
+use gd_plus::chart::target_bars::to_svg;
+use gd_plus::chart::Theme;
 use gd_plus::data::glance::glance;
 use gd_plus::data::{AreaSummary, Bilingual, Indicator, Meta};
 use gd_plus::i18n::{area_count_items, glance_items, plan_lead, Lang, Msg};
-use gd_plus::route::{Route, UrlState};
-use gd_plus::static_render::{area_page, indicator_page, prerender, prerender_html, Kind};
+use gd_plus::route::{Embed, Figure, MapLayer, Route, UrlState};
+use gd_plus::static_render::{
+    area_page, embed_page, indicator_page, prerender, prerender_html, Kind,
+};
 
 const HOSTILE: &str = "<script>alert(1)</script>\"'&<img src=x onerror=alert(2)>";
 
@@ -295,4 +299,111 @@ fn page_metadata_refuses_ids_unfit_for_a_file_name() {
     ind.id = "a\"><script>".into();
     assert!(indicator_page(&ind, None).is_none());
     assert!(prerender_html(Kind::Indicator, "a/b").is_none());
+}
+
+/// The body of a plotters SVG after its root tag (the pre-rendered pictures add attributes there).
+fn svg_body(svg: &str) -> &str {
+    let body = svg
+        .split_once('>')
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
+    body.trim_end().strip_suffix("</svg>").unwrap_or(body)
+}
+
+#[test]
+fn the_prerendered_embed_is_the_embed_view_with_hostile_strings_as_text() {
+    let (summary, indicators) = hostile_area();
+    let charts = charts_for(&summary.slug, &indicators, Lang::Zh);
+    let chart = charts.last().unwrap();
+    let n = u8::try_from(charts.len()).unwrap();
+    let html = prerender::embed_area_view(&summary, chart, n, &indicators);
+    assert_inert(&html);
+    // The app's embed view: no header, navigation or footer; the figure, the source, the way back.
+    assert!(
+        html.starts_with(r#"<main class="embed-view" id="pre-main"><figure class="chart""#),
+        "{}",
+        &html[..80]
+    );
+    assert!(!html.contains("site-header") && !html.contains("site-nav"));
+    assert!(
+        html.contains(r#"<figcaption class="chart__title">商务&lt;script&gt;"#),
+        "the title is the area's name and the chart's caption (area_chart_title)"
+    );
+    assert!(html.contains(&format!(
+        r#"<p class="embed__source"><span>{}</span> · <a href="area-{}.html" target="_blank" rel="noopener">{}</a></p></main>"#,
+        Msg::EmbedSource.text(Lang::Zh),
+        summary.slug,
+        Msg::EmbedOpenFull.text(Lang::Zh)
+    )));
+    // Drawn by the app's code at the embed's widths (the fixed snippet's frame and a phone's).
+    assert_eq!(html.matches("<svg ").count(), 4);
+    for (width, theme) in [
+        (prerender::EMBED_WIDE_PX, Theme::LIGHT),
+        (prerender::EMBED_NARROW_PX, Theme::DARK),
+    ] {
+        let svg = to_svg(chart, width, theme, None);
+        assert!(html.contains(svg_body(&svg)), "the chart at {width} px");
+    }
+    assert_eq!(prerender::EMBED_WIDE_PX, 640 - 24);
+    // The data table the app has (closed), one row per indicator, its names escaped.
+    assert!(html.contains(r#"<details class="chart__table"><summary>"#));
+    assert_eq!(
+        html.matches(r#"<th scope="row">"#).count(),
+        chart.rows.len()
+    );
+}
+
+#[test]
+fn the_prerendered_indicator_embed_links_its_indicator_page() {
+    let (_, indicators) = hostile_area();
+    let ind = indicators.iter().find(|i| !i.targets.is_empty()).unwrap();
+    let area = ind.id.split('.').next().unwrap();
+    let chart = &charts_for(area, std::slice::from_ref(ind), Lang::Zh)[0];
+    let html = prerender::embed_indicator_view(chart, ind);
+    assert_inert(&html);
+    assert!(html.contains(&format!(
+        r#"<a href="indicator-{}.html" target="_blank" rel="noopener">"#,
+        ind.id
+    )));
+    assert_eq!(html.matches("<svg ").count(), 4);
+}
+
+#[test]
+fn embed_pages_are_named_by_their_figure_and_open_the_chinese_embed() {
+    let figure = Figure::AreaChart {
+        area: "commerce".into(),
+        n: 2,
+    };
+    let meta = embed_page(&figure, "商务：目标值（%）").unwrap();
+    assert_eq!(meta.page, "embed-area-commerce-2.html");
+    assert_eq!(meta.prerender, "static/pre-embed-area-commerce-2.html");
+    assert_eq!(meta.title, "商务：目标值（%）");
+    assert_eq!(meta.route, "view=embed&fig=area&id=commerce&n=2&lang=zh");
+    let state = UrlState::parse(&meta.route);
+    assert_eq!(
+        state.route,
+        Route::Embed(Embed {
+            figure,
+            scheme: None
+        })
+    );
+    assert_eq!(state.lang, gd_plus::route::Param::Valid(Lang::Zh));
+    let ind = embed_page(&Figure::IndicatorChart("commerce.b2b".into()), "t").unwrap();
+    assert_eq!(ind.page, "embed-indicator-commerce.b2b.html");
+    assert_eq!(
+        ind.route,
+        "view=embed&fig=indicator&id=commerce.b2b&lang=zh"
+    );
+    // No page for figures that are not pre-rendered, nor for an id unfit for a file name.
+    for none in [
+        Figure::Heatmap,
+        Figure::Map(MapLayer::AllTasks),
+        Figure::IndicatorChart("../x".into()),
+        Figure::AreaChart {
+            area: "a b".into(),
+            n: 1,
+        },
+    ] {
+        assert_eq!(embed_page(&none, "t"), None, "{none:?}");
+    }
 }

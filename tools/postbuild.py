@@ -91,6 +91,8 @@ def write_service_worker(dist: Path) -> None:
             continue  # one area page loads one area file (issue #9): the others are kept once visited
         if rel.startswith("static/") or re.match(r"(area|indicator|city)-.*\.html$", rel):
             continue  # build-time images and per-view pages are for crawlers, sharing and no-script readers
+        if re.match(r"embed-(area|indicator)-.*\.html$", rel):
+            continue  # pre-rendered embeds: kept only once opened, like the per-view pages (public/sw.js)
         keep.append(rel)
     digest = hashlib.sha256()
     for rel in keep[1:]:

@@ -19,6 +19,10 @@ then sits in a <noscript> below it, without a second picture of the chart.
 Every value written into the HTML is escaped with html.escape(quote=True): titles come from data.
 Running it twice gives the same result (earlier insertions are removed first).
 
+Each area chart and indicator chart also gets a pre-rendered embed page beside embed.html
+(`embed-area-<slug>-<n>.html`, `embed-indicator-<id>.html`, from static/embeds.json): see
+write_embed_pages.
+
 Usage: python3 tools/static_pages.py dist
 """
 import html
@@ -71,8 +75,9 @@ def head_tags(page: dict, base: str, og_fallback: str) -> str:
         tags.append(f'<link rel="gd-share-card" href="{esc(page["card"])}" type="image/png">')
     if page["route"]:
         tags.append(f'<meta name="gd-route" content="{esc(page["route"])}">')
-    # Tells the app that the per-view pages exist, so "Copy link" and citations give them.
-    tags.append('<meta name="gd-own-pages" content="area indicator city">')
+    # Tells the app that the per-view pages exist, so "Copy link" and citations give them, and
+    # the pre-rendered embeds, so the Embed… dialog gives those (src/view/embed.rs).
+    tags.append('<meta name="gd-own-pages" content="area indicator city embed">')
     return BEGIN + "\n  " + "\n  ".join(tags) + "\n  " + END + "\n"
 
 
@@ -166,6 +171,62 @@ def with_prerender(out: str, fragment: str, home: bool = False) -> str:
     return out
 
 
+EMBED_PAGE_NAME = re.compile(r"^embed-(area|indicator)-[A-Za-z0-9][A-Za-z0-9._-]*\.html$")
+EMBED_PRERENDER = re.compile(r"^static/pre-embed-(area|indicator)-[A-Za-z0-9][A-Za-z0-9._-]*\.html$")
+
+
+def render_embed(template: str, embed: dict, fragment: str) -> str:
+    """One pre-rendered embed page: embed.html (its own hosting rules: any site may frame it) with
+    the figure's title, the route the app opens (the embed in Chinese), `class="embed"` on <html>
+    (the app sets it too: the layout without page chrome from the first paint) and the embed view
+    drawn at build time in place of the no-Wasm text (the figure, its summary, its data table and
+    the link to the full view say more in a frame than that text). The app mounts hidden behind it
+    and takes its place once its own chart is drawn (src/view/prerender.rs), as on area pages.
+    No Wasm preload (the first view is in the HTML). first-view.js stays: it only decides about
+    index.html's pre-rendered home, but as a parser-blocking script it waits for the stylesheet
+    before the body is parsed; without it Chromium painted the body of a framed page unstyled
+    about every other load (a layout shift of ~1 in tests/e2e/embed-prerender.test.mjs)."""
+    out = template
+    out, n = re.subn(r"<html([^>]*)>", r'<html\1 class="embed">', out, count=1)
+    if n != 1 or 'class="embed" class=' in out:
+        sys.exit("static_pages: dist/embed.html has no plain <html> tag")
+    out, n = re.subn(r"<title>.*?</title>", lambda _: f"<title>{esc(embed['title'])}</title>", out, count=1, flags=re.S)
+    if n != 1:
+        sys.exit("static_pages: dist/embed.html has no <title>")
+    route = f'{BEGIN}<meta name="gd-route" content="{esc(embed["route"])}">{END}\n'
+    out = out.replace("</head>", "  " + route + "</head>", 1)
+    out, n = WASM_PRELOAD.subn("", out)
+    if n != 1:
+        sys.exit("static_pages: dist/embed.html has no Wasm preload link to drop (Trunk's output changed?)")
+    fallback = re.search(r'[ \t]*<div id="fallback".*?\n  </div>\n', out, re.S)
+    if not fallback or "<body>\n" not in out:
+        sys.exit('static_pages: dist/embed.html has no <body> and <div id="fallback"> to pre-render into')
+    out = out[: fallback.start()] + out[fallback.end():]
+    view = f'  {BEGIN}<div id="prerender">\n{fragment}\n  </div>{END}\n'
+    return out.replace("<body>\n", "<body>\n" + view, 1)
+
+
+def write_embed_pages(dist: Path) -> int:
+    """dist/embed-area-<slug>-<n>.html and dist/embed-indicator-<id>.html from static/embeds.json
+    (written by render-static, every value escaped there) and dist/embed.html. Returns how many."""
+    for stale in dist.glob("embed-*.html"):
+        if EMBED_PAGE_NAME.match(stale.name):
+            stale.unlink()
+    manifest, embed_html = dist / "static" / "embeds.json", dist / "embed.html"
+    if not manifest.exists() or not embed_html.exists():
+        # tools/postbuild.py writes embed.html before it calls this, and render-static embeds.json:
+        # only a partial run (a test of the per-view pages alone) has neither.
+        return 0
+    template = BLOCK.sub("", embed_html.read_text(encoding="utf-8"))
+    embeds = json.loads(manifest.read_text(encoding="utf-8"))
+    for embed in embeds:
+        if not EMBED_PAGE_NAME.match(embed["page"]) or not EMBED_PRERENDER.match(embed["prerender"]):
+            sys.exit(f"static_pages: embeds.json: unsafe page {embed['page']!r} or {embed['prerender']!r}")
+        fragment = (dist / embed["prerender"]).read_text(encoding="utf-8")
+        (dist / embed["page"]).write_text(render_embed(template, embed, fragment), encoding="utf-8")
+    return len(embeds)
+
+
 def main() -> None:
     main_for(Path(sys.argv[1] if len(sys.argv) > 1 else "dist"))
 
@@ -196,6 +257,7 @@ def main_for(dist: Path) -> None:
         written += 1
     index.write_text(render(template, home, base, og_fallback), encoding="utf-8")
     print(f"static_pages: {written} pages beside index.html" + (f" (site URL {base})" if base else " (no site URL)"))
+    print(f"static_pages: {write_embed_pages(dist)} pre-rendered embed pages beside embed.html")
 
 
 if __name__ == "__main__":

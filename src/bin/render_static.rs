@@ -37,11 +37,11 @@ use gd_plus::geo::layers::layer_view;
 use gd_plus::geo::locator::locator_style;
 use gd_plus::geo::{map_export_svg, map_to_svg, CityShapes, MapLayout};
 use gd_plus::i18n::{Lang, Msg};
-use gd_plus::route::MapLayer;
+use gd_plus::route::{Figure, MapLayer};
 use gd_plus::static_render::{
-    area_page, card_url_line, chart_svg, city_page, heatmap_svg, home_page, indicator_page,
-    indicator_svg, locator_svg, map_svg, prerender, prerender_html, site_base, svg_height, wrap,
-    Kind, PageMeta, CARD_SIZE, EXPORT_WIDTH, OG_SIZE, SOURCE_LINE,
+    area_page, card_url_line, chart_svg, city_page, embed_page, heatmap_svg, home_page,
+    indicator_page, indicator_svg, locator_svg, map_svg, prerender, prerender_html, site_base,
+    svg_height, wrap, Kind, PageMeta, CARD_SIZE, EXPORT_WIDTH, OG_SIZE, SOURCE_LINE,
 };
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -593,6 +593,8 @@ fn run(o: &Options) -> Result<(), String> {
     }
     let manifest = serde_json::to_string_pretty(&pages).map_err(|e| e.to_string())?;
     write(&o.out.join("pages.json"), manifest.as_bytes())?;
+    let embed_count = embeds(&d, &o.out)?;
+    println!("render-static: {embed_count} pre-rendered embeds in embeds.json");
     println!(
         "render-static: {png_count} PNG ({png_bytes} bytes), {} pages in pages.json{}",
         pages.len(),
@@ -603,6 +605,54 @@ fn run(o: &Options) -> Result<(), String> {
         }
     );
     Ok(())
+}
+
+/// The pre-rendered embed of every area chart and every indicator chart (`static/pre-embed-….html`)
+/// and their list, `embeds.json`, for tools/static_pages.py. Returns how many.
+fn embeds(d: &Data, out: &Path) -> Result<usize, String> {
+    let mut list = Vec::new();
+    for (summary, area) in d.index.areas.iter().zip(&d.areas) {
+        let charts = charts_for(&area.slug, &area.indicators, Lang::Zh);
+        for (i, chart) in charts.iter().enumerate() {
+            let Ok(n) = u8::try_from(i + 1) else {
+                break;
+            };
+            let figure = Figure::AreaChart {
+                area: summary.slug.clone(),
+                n,
+            };
+            let title = area_chart_title(&summary.name.zh, chart, Lang::Zh);
+            let Some(meta) = embed_page(&figure, &title) else {
+                continue;
+            };
+            let view = prerender::embed_area_view(summary, chart, n, &area.indicators);
+            write(
+                &out.join(meta.prerender.trim_start_matches("static/")),
+                view.as_bytes(),
+            )?;
+            list.push(meta);
+        }
+        for ind in &area.indicators {
+            let charts = charts_for(&area.slug, std::slice::from_ref(ind), Lang::Zh);
+            let Some(chart) = charts.first() else {
+                continue;
+            };
+            let figure = Figure::IndicatorChart(ind.id.clone());
+            let title = indicator_chart_title(&ind.name.zh, chart);
+            let Some(meta) = embed_page(&figure, &title) else {
+                continue;
+            };
+            let view = prerender::embed_indicator_view(chart, ind);
+            write(
+                &out.join(meta.prerender.trim_start_matches("static/")),
+                view.as_bytes(),
+            )?;
+            list.push(meta);
+        }
+    }
+    let manifest = serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?;
+    write(&out.join("embeds.json"), manifest.as_bytes())?;
+    Ok(list.len())
 }
 
 fn main() -> ExitCode {

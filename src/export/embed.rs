@@ -2,6 +2,7 @@
 
 use super::url::{base_dir, safe_absolute_url};
 use crate::i18n::{Lang, Msg};
+use crate::route::{Embed, Figure, Route};
 
 /// How the embedded chart is sized on the host page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +17,10 @@ pub enum EmbedKind {
         height_px: u32,
     },
 }
+
+/// Width of the fixed-size snippet's frame: a common article column. The build-time embed pages
+/// draw their wide chart for this frame (`static_render::prerender::EMBED_WIDE_PX`).
+pub const FIXED_WIDTH_PX: u32 = 640;
 
 /// Starting height of a responsive embed, before `embed-host.js` measures the content.
 const RESPONSIVE_HEIGHT_PX: u32 = 480;
@@ -42,6 +47,31 @@ pub const EMBED_PAGE: &str = "embed.html";
 pub fn embed_url(page_href: &str, query: &str) -> Option<String> {
     let page = safe_absolute_url(page_href)?;
     safe_absolute_url(&format!("{}{EMBED_PAGE}{query}", base_dir(&page)))
+}
+
+/// The address the Embed dialog gives for `figure` in `lang`, beside `page_href`: the figure's
+/// pre-rendered page (`Figure::own_page`, e.g. `embed-area-manufacturing-1.html`: the chart is in
+/// the HTML, no wait for the Wasm) when the build wrote those pages (`prerendered`) and the embed
+/// is the one drawn there — Chinese, in the reader's colour scheme; else `embed.html` with the
+/// embed's query (English, the heatmap, the map). `None` when `page_href` is not a safe absolute URL.
+pub fn embed_address(
+    page_href: &str,
+    figure: &Figure,
+    lang: Lang,
+    prerendered: bool,
+) -> Option<String> {
+    let own = figure
+        .own_page()
+        .filter(|_| prerendered && lang == Lang::Zh);
+    if let Some(own) = own {
+        let page = safe_absolute_url(page_href)?;
+        return safe_absolute_url(&format!("{}{own}", base_dir(&page)));
+    }
+    let route = Route::Embed(Embed {
+        figure: figure.clone(),
+        scheme: None,
+    });
+    embed_url(page_href, &route.href(lang))
 }
 
 /// Escapes text for an HTML attribute value (and for element text): `&`, `<`, `>`, `"` and `'`
@@ -137,6 +167,39 @@ mod tests {
             None,
             "relative pages have no address to give"
         );
+    }
+
+    #[test]
+    fn the_chinese_embed_of_a_target_chart_is_its_prerendered_page_when_there_is_one() {
+        let page = "https://example.org/gd/area-manufacturing.html#t";
+        let area = Figure::AreaChart {
+            area: "manufacturing".into(),
+            n: 1,
+        };
+        let ind = Figure::IndicatorChart("overall.online-shopping".into());
+        assert_eq!(
+            embed_address(page, &area, Lang::Zh, true).as_deref(),
+            Some("https://example.org/gd/embed-area-manufacturing-1.html")
+        );
+        assert_eq!(
+            embed_address(page, &ind, Lang::Zh, true).as_deref(),
+            Some("https://example.org/gd/embed-indicator-overall.online-shopping.html")
+        );
+        // English is not what was drawn; a build without the pages has none.
+        assert_eq!(
+            embed_address(page, &area, Lang::En, true).as_deref(),
+            Some("https://example.org/gd/embed.html?view=embed&fig=area&id=manufacturing&n=1&lang=en")
+        );
+        assert_eq!(
+            embed_address(page, &area, Lang::Zh, false).as_deref(),
+            Some("https://example.org/gd/embed.html?view=embed&fig=area&id=manufacturing&n=1&lang=zh")
+        );
+        // The heatmap and the map have no pre-rendered page.
+        assert_eq!(
+            embed_address(page, &Figure::Heatmap, Lang::Zh, true).as_deref(),
+            Some("https://example.org/gd/embed.html?view=embed&fig=heatmap&lang=zh")
+        );
+        assert_eq!(embed_address("javascript:x//", &area, Lang::Zh, true), None);
     }
 
     #[test]

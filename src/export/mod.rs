@@ -31,8 +31,8 @@ mod url;
 
 pub use cite::{citation, section_label};
 pub use embed::{
-    embed_snippet, embed_url, escape_attr, EmbedKind, EMBED_FRAME_ATTR, EMBED_PAGE,
-    HEIGHT_MESSAGE_TYPE, MAX_EMBED_HEIGHT_PX, MIN_EMBED_HEIGHT_PX,
+    embed_address, embed_snippet, embed_url, escape_attr, EmbedKind, EMBED_FRAME_ATTR, EMBED_PAGE,
+    FIXED_WIDTH_PX, HEIGHT_MESSAGE_TYPE, MAX_EMBED_HEIGHT_PX, MIN_EMBED_HEIGHT_PX,
 };
 pub use tables::{heatmap_csv, heatmap_json, map_layer_csv, map_layer_json};
 pub use targets::{target_chart_csv, target_chart_json};

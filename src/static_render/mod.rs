@@ -16,7 +16,7 @@ use crate::data::{AreaIndex, AreaSummary, City, CityIndex, Indicator};
 use crate::export::safe_url;
 use crate::geo::locator::locator_text;
 use crate::i18n::{Lang, Msg};
-use crate::route::Route;
+use crate::route::{Embed, Figure, Route};
 
 /// Folder (inside `dist/`) of everything `render-static` writes.
 pub const STATIC_DIR: &str = "static";
@@ -125,6 +125,41 @@ pub fn prerender_html(kind: Kind, id: &str) -> Option<String> {
         Kind::Home => return Some("pre-home.html".to_owned()),
     };
     safe_id(id).then(|| format!("pre-{kind}-{id}.html"))
+}
+
+/// Everything `tools/static_pages.py` needs to write one pre-rendered embed page (`static/embeds.json`):
+/// a copy of `embed.html` (so that any site may frame it) opening with that figure drawn.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EmbedMeta {
+    /// The file beside `embed.html`, the figure's own page (`route::Figure::own_page`), e.g.
+    /// `embed-area-manufacturing-1.html`.
+    pub page: String,
+    /// The embed's query without `?`, in Chinese (`view=embed&fig=area&id=…&n=1&lang=zh`): the
+    /// language it is drawn in and the one the Chinese snippet names; written as `<meta name="gd-route">`.
+    pub route: String,
+    /// `<title>`: the figure's title, as the embed view sets it.
+    pub title: String,
+    /// The pre-rendered embed view (`static/pre-embed-….html`, see [`prerender::embed_view`]).
+    pub prerender: String,
+}
+
+/// The embed page of an area's or an indicator's chart titled `title`; `None` for figures without
+/// an own page (heatmap, map) or with an id unfit for a file name.
+pub fn embed_page(figure: &Figure, title: &str) -> Option<EmbedMeta> {
+    let page = figure.own_page()?;
+    let route = Route::Embed(Embed {
+        figure: figure.clone(),
+        scheme: None,
+    })
+    .href(Lang::Zh)
+    .trim_start_matches('?')
+    .to_owned();
+    Some(EmbedMeta {
+        prerender: format!("{STATIC_DIR}/pre-{page}"),
+        page,
+        route,
+        title: title.to_owned(),
+    })
 }
 
 /// The site's base URL, normalised to end in `/`; `None` when absent or not a safe http(s) URL.

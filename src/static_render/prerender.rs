@@ -7,6 +7,10 @@
 //! with the same elements and classes, and the chart is drawn by the same code at the widths the
 //! app would draw it (`tests/e2e/prerender.test.mjs` checks that the chart does not move).
 //!
+//! The same figure, without the page around it and at the widths of an embed's frame, is the
+//! pre-rendered embed ([`embed_view`]: `dist/embed-area-<slug>-<n>.html`,
+//! `dist/embed-indicator-<id>.html`; `tests/e2e/embed-prerender.test.mjs`).
+//!
 //! Every value is escaped by `maud`; the only markup inserted as is comes from plotters, which
 //! escapes the text it writes (as in the app).
 
@@ -14,16 +18,17 @@ use maud::{html, Markup, PreEscaped};
 
 use crate::chart::summary::indicator_sentence;
 use crate::chart::target_bars::{
-    hit_band, indicator_chart_title, layout, targets_caption, to_svg, tooltip, TargetChart,
+    area_chart_title, hit_band, indicator_chart_title, layout, targets_caption, to_svg, tooltip,
+    TargetChart,
 };
 use crate::chart::Theme;
 use crate::data::glance::glance;
 use crate::data::{AreaIndex, AreaSummary, CityIndex, DepartmentIndex, Indicator, Meta};
-use crate::export::safe_url;
+use crate::export::{safe_url, FIXED_WIDTH_PX};
 use crate::geo::locator::{locator_style, locator_text};
 use crate::geo::{map_to_svg, CityShapes, MapLayout};
 use crate::i18n::{area_count_items, colon, glance_items, plan_lead, Lang, Msg};
-use crate::route::{MapLayer, Route};
+use crate::route::{Figure, MapLayer, Route};
 
 /// Width of the chart in the app on a wide screen: `main` is at most 60rem with 1rem padding.
 pub const WIDE_PX: u32 = 928;
@@ -33,6 +38,14 @@ pub const NARROW_PX: u32 = 343;
 pub const LOCATOR_WIDE_PX: u32 = 360;
 /// Width of the locator map on a 375-px phone (the whole width of `main`).
 pub const LOCATOR_NARROW_PX: u32 = NARROW_PX;
+/// Width of an embed's chart in the fixed-size snippet's 640-px frame (`export::FIXED_WIDTH_PX`)
+/// less `.embed-view`'s padding (0.75rem each side): what the app draws there.
+pub const EMBED_WIDE_PX: u32 = FIXED_WIDTH_PX - EMBED_PADDING_PX;
+/// Width of an embed's chart in a frame as wide as a 375-px phone's article column (the app's
+/// own [`NARROW_PX`]), less the padding. Below 36rem the narrow variant shows, as on area pages.
+pub const EMBED_NARROW_PX: u32 = NARROW_PX - EMBED_PADDING_PX;
+/// `.embed-view`'s horizontal padding in CSS px (`padding: .5rem .75rem`, public/style.css).
+const EMBED_PADDING_PX: u32 = 24;
 /// Where the tooltip's baseline sits below the drawing: inside the `.chart__tooltip` line that
 /// the app fills on hover (its top margin plus the line's ascent).
 const TIP_BASELINE_PX: u32 = 23;
@@ -48,7 +61,7 @@ pub fn area_view(summary: &AreaSummary, chart: &TargetChart, indicators: &[Indic
             p.lead { (summary.description.get(lang)) }
             section aria-labelledby="pre-targets-h" {
                 h2 #pre-targets-h { (Msg::Targets.text(lang)) }
-                (figure(chart, &title, &sentences))
+                (figure(chart, &title, &sentences, PAGE_WIDTHS))
             }
         }
     };
@@ -68,10 +81,59 @@ pub fn indicator_view(area: &AreaSummary, chart: &TargetChart, ind: &Indicator) 
             @if let Some(note) = &ind.note {
                 p.indicator__note { strong { (Msg::Note.text(lang)) "：" } (note.get(lang)) }
             }
-            (figure(chart, &title, &sentences))
+            (figure(chart, &title, &sentences, PAGE_WIDTHS))
         }
     };
     shell(&Route::Indicator(ind.id.clone()), page, false)
+}
+
+/// The pre-rendered embed of an area's `n`-th chart (`embed-area-<slug>-<n>.html`), in Chinese.
+pub fn embed_area_view(
+    summary: &AreaSummary,
+    chart: &TargetChart,
+    n: u8,
+    indicators: &[Indicator],
+) -> String {
+    let title = area_chart_title(summary.name.get(Lang::Zh), chart, Lang::Zh);
+    let figure = Figure::AreaChart {
+        area: summary.slug.clone(),
+        n,
+    };
+    embed_view(&figure, chart, &title, &chart_sentences(chart, indicators))
+}
+
+/// The pre-rendered embed of an indicator's chart (`embed-indicator-<id>.html`), in Chinese.
+pub fn embed_indicator_view(chart: &TargetChart, ind: &Indicator) -> String {
+    let title = indicator_chart_title(ind.name.get(Lang::Zh), chart);
+    let figure = Figure::IndicatorChart(ind.id.clone());
+    embed_view(&figure, chart, &title, &[indicator_sentence(ind, Lang::Zh)])
+}
+
+/// The app's embed view (`pages::embed::EmbedPage`) of one target chart with the same elements and
+/// classes: no page chrome, the figure (with its data table, closed, as the app has it: the
+/// height the host frame is told is then the same before and after the app), the source line and
+/// the link back to the full view. The chart is drawn at the widths the app draws it in the
+/// fixed-size snippet's frame and in a phone's column ([`EMBED_WIDE_PX`], [`EMBED_NARROW_PX`]).
+pub fn embed_view(
+    figure: &Figure,
+    chart: &TargetChart,
+    title: &str,
+    sentences: &[String],
+) -> String {
+    let lang = Lang::Zh;
+    let page = html! {
+        main.embed-view #pre-main {
+            (figure_with_table(chart, title, sentences))
+            p.embed__source {
+                span { (Msg::EmbedSource.text(lang)) }
+                " · "
+                a href=(href(&figure.full_view())) target="_blank" rel="noopener" {
+                    (Msg::EmbedOpenFull.text(lang))
+                }
+            }
+        }
+    };
+    page.into_string()
 }
 
 /// The pre-rendered view of a city's page (`city-<adcode>.html`): the app's `pages::city::CityPage`
@@ -258,22 +320,73 @@ fn chart_sentences(chart: &TargetChart, indicators: &[Indicator]) -> Vec<String>
         .collect()
 }
 
-/// The chart's figure as the app's `TargetChartView` lays it out down to its summary.
-fn figure(chart: &TargetChart, title: &str, sentences: &[String]) -> Markup {
+/// The widths (wide, narrow) of a page's chart: the app's `main` on a wide screen and on a phone.
+const PAGE_WIDTHS: (u32, u32) = (WIDE_PX, NARROW_PX);
+
+/// The chart's figure as the app's `TargetChartView` lays it out down to its summary, drawn at
+/// `widths` (wide, narrow).
+fn figure(chart: &TargetChart, title: &str, sentences: &[String], widths: (u32, u32)) -> Markup {
+    figure_parts(chart, title, sentences, widths, html! {})
+}
+
+/// The figure of an embed: down to its summary at the embed's widths, then the app's data table
+/// (closed), which a reader without the app can open too.
+fn figure_with_table(chart: &TargetChart, title: &str, sentences: &[String]) -> Markup {
+    let lang = Lang::Zh;
+    let cell = |row: &crate::chart::target_bars::Row, year: u16| {
+        row.bars
+            .iter()
+            .find(|b| b.year == year)
+            .map_or_else(|| "—".to_owned(), |b| b.label.clone())
+    };
+    let table = html! {
+        details.chart__table {
+            summary { (Msg::ChartTable.text(lang)) }
+            table.data-table {
+                thead { tr {
+                    th scope="col" { (Msg::Indicator.text(lang)) }
+                    th scope="col" { "2017" }
+                    th scope="col" { "2020" }
+                } }
+                tbody {
+                    @for r in &chart.rows {
+                        tr { th scope="row" { (r.name) } td { (cell(r, 2017)) } td { (cell(r, 2020)) } }
+                    }
+                }
+            }
+        }
+    };
+    figure_parts(
+        chart,
+        title,
+        sentences,
+        (EMBED_WIDE_PX, EMBED_NARROW_PX),
+        table,
+    )
+}
+
+fn figure_parts(
+    chart: &TargetChart,
+    title: &str,
+    sentences: &[String],
+    (wide, narrow): (u32, u32),
+    after: Markup,
+) -> Markup {
     let label = format!("{title}。{}", sentences.join("；"));
     html! {
         figure.chart data-chart=(chart.id) {
             figcaption.chart__title { (title) }
             div.chart__plot.prechart role="img" aria-label=(label) data-prerendered="true" {
-                (PreEscaped(picture(chart, WIDE_PX, Theme::LIGHT, "is-wide is-light")))
-                (PreEscaped(picture(chart, WIDE_PX, Theme::DARK, "is-wide is-dark")))
-                (PreEscaped(picture(chart, NARROW_PX, Theme::LIGHT, "is-narrow is-light")))
-                (PreEscaped(picture(chart, NARROW_PX, Theme::DARK, "is-narrow is-dark")))
+                (PreEscaped(picture(chart, wide, Theme::LIGHT, "is-wide is-light")))
+                (PreEscaped(picture(chart, wide, Theme::DARK, "is-wide is-dark")))
+                (PreEscaped(picture(chart, narrow, Theme::LIGHT, "is-narrow is-light")))
+                (PreEscaped(picture(chart, narrow, Theme::DARK, "is-narrow is-dark")))
             }
             p.chart__tooltip {}
             ul.chart__summary {
                 @for s in sentences { li { (s) } }
             }
+            (after)
         }
     }
 }

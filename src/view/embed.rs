@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::export::{embed_snippet, embed_url, EmbedKind, HEIGHT_MESSAGE_TYPE};
+use crate::export::{embed_address, embed_snippet, EmbedKind, HEIGHT_MESSAGE_TYPE};
 use crate::i18n::Msg;
-use crate::route::{Embed, Figure, Route};
+use crate::route::Figure;
 use crate::view::nav::use_nav;
 
 /// Provided as context by the embed view: components drop their action bars, links open the
@@ -32,8 +32,8 @@ pub struct EmbedOffer {
     pub fixed_height: u32,
 }
 
-/// Width of the fixed-size snippet: a common article column.
-pub const FIXED_WIDTH_PX: u32 = 640;
+/// Width of the fixed-size snippet (defined with the snippet, in the pure `export`).
+pub use crate::export::FIXED_WIDTH_PX;
 
 /// Sends the content height to the parent page whenever it changes, as
 /// `{type: HEIGHT_MESSAGE_TYPE, height}` (see `public/embed-host.js`). Does nothing when the page
@@ -92,12 +92,10 @@ pub fn EmbedDialog(
     let heading_id = format!("embed-h-{}", figure_key(&offer.figure));
     let offer = StoredValue::new(offer);
     let url = move || {
-        let route = Route::Embed(Embed {
-            figure: offer.with_value(|o| o.figure.clone()),
-            scheme: None,
-        });
         let page = window().location().href().unwrap_or_default();
-        embed_url(&page, &route.href(nav.lang.get())).unwrap_or_default()
+        offer
+            .with_value(|o| embed_address(&page, &o.figure, nav.lang.get(), embed_pages_exist()))
+            .unwrap_or_default()
     };
     let responsive =
         move || offer.with_value(|o| embed_snippet(&url(), &o.title, EmbedKind::Responsive));
@@ -145,6 +143,18 @@ pub fn EmbedDialog(
             </p>
         </dialog>
     }
+}
+
+/// Whether this deployment has the pre-rendered embed pages: `tools/static_pages.py` lists
+/// `embed` in `<meta name="gd-own-pages">` on every page it writes (a build without render-static
+/// has none).
+fn embed_pages_exist() -> bool {
+    document()
+        .query_selector("meta[name=\"gd-own-pages\"]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .is_some_and(|kinds| kinds.split_whitespace().any(|k| k == "embed"))
 }
 
 /// A short key of a figure for element ids.

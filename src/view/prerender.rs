@@ -1,6 +1,7 @@
 //! Taking over from a pre-rendered first view (`<div id="prerender">`, written at build time by
 //! `src/static_render/prerender.rs` into `area-<slug>.html`, `indicator-<id>.html`,
-//! `city-<adcode>.html` and, marked
+//! `city-<adcode>.html`, the pre-rendered embeds `embed-area-<slug>-<n>.html` and
+//! `embed-indicator-<id>.html` (whose embed view's chart the same selector finds) and, marked
 //! `data-view="home"`, `index.html`). The reader already sees the real first chart (or the home
 //! page); the app is mounted hidden behind it (`.app-pending`: laid out at full width,
 //! invisible, out of the flow) and takes its place in one step — in the same task, so no frame

@@ -20,7 +20,7 @@ function get(url, headers = {}) {
 }
 
 // [path, selector that says the route is drawn]: the app's views on index.html, then the pages
-// with their own HTML (a per-view page with its pre-rendered view, and the embed page).
+// with their own HTML (a per-view page with its pre-rendered view, the embed page and a pre-rendered embed).
 const APP = 'main#main > *:not(.loading)';
 const ROUTES = [
   ...['', '?view=area&id=finance', '?view=indicator&id=overall.online-shopping-penetration',
@@ -29,6 +29,7 @@ const ROUTES = [
   ['area-logistics.html', '#app:not(.app-pending) main article .chart__plot[data-chart-ready] svg'],
   ['indicator-overall.online-shopping-penetration.html', '#app:not(.app-pending) main article .chart__plot[data-chart-ready] svg'],
   ['embed.html?view=embed&fig=map', '.chart__plot[data-chart-ready] svg'],
+  ['embed-area-logistics-1.html', '#app:not(.app-pending) main.embed-view .chart__plot[data-chart-ready] svg'],
 ];
 let browser;
 
@@ -133,7 +134,7 @@ test('negative control with JavaScript off: a violation of a page without script
 test('nginx: pages no-cache with an ETag (304 on revalidation), gzip_static, CORS on the data only', async () => {
   const server = await startNginx({ prefix: '/n/' });
   try {
-    for (const page of ['', 'index.html', 'area-logistics.html', 'indicator-overall.online-shopping-penetration.html', 'embed.html']) {
+    for (const page of ['', 'index.html', 'area-logistics.html', 'indicator-overall.online-shopping-penetration.html', 'embed.html', 'embed-area-logistics-1.html']) {
       const r = await get(server.url + page);
       assert.equal(r.status, 200, page);
       assert.equal(r.headers['cache-control'], 'no-cache', `${page || '/'}: revalidate every time`);

@@ -13,6 +13,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DIST } from './harness.mjs';
 
+const EMBED_PAGES = /^embed(\.html|-(area|indicator)-[^/]+\.html)/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 // Trunk's hashed file names (the same expression as the hashed-asset location of deploy/nginx.conf).
 const HASHED = /(^|\/)(gd-plus-explorer-[0-9a-f]+(_bg\.wasm|\.js)|boot-[0-9a-f]+\.js|(style|favicon)-[0-9a-f]+\.(css|svg))(\.gz|\.br)?$/;
@@ -85,6 +86,9 @@ test('dist/_headers: every file gets exactly one coherent Cache-Control, every p
   const policy = (name) => nginx.match(new RegExp(`set \\$${name} "([^"]+)";`))[1];
   const files = filesOf(DIST).filter((rel) => rel !== '_headers');
   assert.ok(files.length > 100, `${files.length} files`);
+  for (const kind of ['embed-area-', 'embed-indicator-', 'area-', 'indicator-', 'city-']) {
+    assert.ok(files.some((f) => f.startsWith(kind) && f.endsWith('.html')), `dist/ has ${kind}….html pages`);
+  }
   const problems = [];
   for (const rel of files) {
     for (const path of pathsOf(rel)) {
@@ -93,7 +97,8 @@ test('dist/_headers: every file gets exactly one coherent Cache-Control, every p
       const wantCache = HASHED.test(rel) ? IMMUTABLE : 'no-cache';
       if (h['cache-control'] !== wantCache) problems.push(`${where}: Cache-Control "${h['cache-control']}", want "${wantCache}"`);
       const isPage = /\.html(\.gz|\.br)?$/.test(rel) && !rel.startsWith('static/');
-      const wantCsp = !isPage ? undefined : /^embed\.html/.test(rel) ? policy('csp_embed') : policy('csp');
+      // embed.html and the pre-rendered embeds (embed-area-…, embed-indicator-…) may be framed; no other page.
+      const wantCsp = !isPage ? undefined : EMBED_PAGES.test(rel) ? policy('csp_embed') : policy('csp');
       if (isPage && h['content-security-policy'] !== wantCsp) {
         problems.push(`${where}: CSP "${h['content-security-policy']}", want exactly one: "${wantCsp}"`);
       }

@@ -275,6 +275,30 @@ test('static_pages.py escapes data in every attribute and text it writes', () =>
     const bad = spawnSync('python3', [join(ROOT, 'tools', 'static_pages.py'), dir], { encoding: 'utf8' });
     assert.notEqual(bad.status, 0);
     assert.match(bad.stderr, /unsafe svg/);
+    // The pre-rendered embeds: from embed.html and embeds.json, the title and route escaped, the
+    // view first in the body, no no-Wasm text, the embed class; an unsafe name stops the build.
+    writeFileSync(join(dir, 'static', 'pages.json'), JSON.stringify([page('home', ''), page('area', 'x')]));
+    writeFileSync(join(dir, 'embed.html'), readFileSync(join(DIST, 'embed.html'), 'utf8'));
+    writeFileSync(join(dir, 'static', 'pre-embed-area-x-1.html'), '<main id="pre-embed">pre</main>');
+    const embed = { page: 'embed-area-x-1.html', route: `view=embed&fig=area&id=x&n=1&lang=zh${hostile}`, title: hostile, prerender: 'static/pre-embed-area-x-1.html' };
+    writeFileSync(join(dir, 'static', 'embeds.json'), JSON.stringify([embed]));
+    const withEmbed = spawnSync('python3', [join(ROOT, 'tools', 'static_pages.py'), dir], { encoding: 'utf8' });
+    assert.equal(withEmbed.status, 0, withEmbed.stderr);
+    const embedHtml = readFileSync(join(dir, 'embed-area-x-1.html'), 'utf8');
+    assert.ok(!embedHtml.includes('<script>alert'), 'no markup from data in the embed page');
+    assert.ok(embedHtml.includes('<title>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;</title>'));
+    assert.ok(embedHtml.includes('<meta name="gd-route" content="view=embed&amp;fig=area&amp;id=x&amp;n=1&amp;lang=zh&quot;&gt;&lt;script&gt;'));
+    assert.match(embedHtml, /<html lang="zh-CN" class="embed">/);
+    assert.match(embedHtml, /<body>\s*<!--gd-static--><div id="prerender">\s*<main id="pre-embed">pre<\/main>/);
+    assert.ok(!embedHtml.includes('id="fallback"') && !/_bg\.wasm/.test(embedHtml), 'no no-Wasm text, no Wasm preload');
+    spawnSync('python3', [join(ROOT, 'tools', 'static_pages.py'), dir]);
+    assert.equal(readFileSync(join(dir, 'embed-area-x-1.html'), 'utf8'), embedHtml, 'a second run gives the same page');
+    for (const unsafe of [{ ...embed, page: '../x.html' }, { ...embed, page: 'area-x.html' }, { ...embed, prerender: 'static/../../etc/passwd' }]) {
+      writeFileSync(join(dir, 'static', 'embeds.json'), JSON.stringify([unsafe]));
+      const refused = spawnSync('python3', [join(ROOT, 'tools', 'static_pages.py'), dir], { encoding: 'utf8' });
+      assert.notEqual(refused.status, 0, JSON.stringify(unsafe));
+      assert.match(refused.stderr, /embeds\.json: unsafe/);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
