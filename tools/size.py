@@ -35,9 +35,10 @@ def main() -> None:
         print(f"{name:<{width}} {raw:>9} {gz:>9} {br if br is not None else '-':>9}")
     total = lambda i: sum(r[i] or 0 for r in rows)
     print(f"{'TOTAL':<{width}} {total(1):>9} {total(2):>9} {total(3):>9}")
-    # Per-view pages (area-*.html, indicator-*.html, embed.html) are other entry points, not part of
+    # Per-view pages (area-*.html, indicator-*.html, city-*.html, the pre-rendered embeds
+    # embed-area-*.html and embed-indicator-*.html, embed.html) are other entry points, not part of
     # what a visit loads: counted apart.
-    per_view = re.compile(r"^((area|indicator|city)-.*|embed)\.html$")
+    per_view = re.compile(r"^((area|indicator|city|embed-area|embed-indicator)-.*|embed)\.html$")
     app = [r for r in rows if "/" not in r[0] and not r[0].startswith("_") and not per_view.match(r[0])]
     pages = [r for r in rows if per_view.match(r[0]) and r[0] != "embed.html"]
     print(f"{'app shell (no data)':<{width}} {sum(r[1] for r in app):>9} {sum(r[2] for r in app):>9} {sum(r[3] or 0 for r in app):>9}")
