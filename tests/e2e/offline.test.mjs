@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startNginx, launch, openPage, appReady, DIST } from './harness.mjs';
+import { startNginx, launch, openPage, appReady, readJson, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -171,10 +171,11 @@ test('a city page opened once (the first visit) opens offline with its map and e
     await page.goto(url);
     await page.waitForSelector(ready, { timeout: 20000 });
     await page.evaluate(() => navigator.serviceWorker.ready);
-    // The worker keeps the page and every area file (a city page reads them all) when it activates.
-    const kept = server.url + 'data/areas/urban-rural.json';
-    await page.waitForFunction(async ([a, b]) => Boolean(await caches.match(a)) && Boolean(await caches.match(b)),
-      [url, kept], { timeout: 15000 });
+    // The worker keeps the page and every area file (a city page reads them all) when it activates:
+    // wait for all of them, else going offline would cut off the ones still on their way.
+    const kept = [url, ...readJson('areas.json').areas.map((a) => server.url + 'data/' + a.file)];
+    await page.waitForFunction(async (urls) => (await Promise.all(urls.map((u) => caches.match(u)))).every(Boolean),
+      kept, { timeout: 15000 });
     await context.setOffline(true);
     const other = await context.newPage();
     await other.goto(url);
