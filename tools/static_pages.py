@@ -31,6 +31,8 @@ BEGIN, END = "<!--gd-static-->", "<!--/gd-static-->"
 BLOCK = re.compile(r"[ \t]*" + re.escape(BEGIN) + r".*?" + re.escape(END) + r"\n?", re.S)
 PAGE_NAME = re.compile(r"^(area|indicator|city)-[A-Za-z0-9][A-Za-z0-9._-]*\.html$")
 WASM_PRELOAD = re.compile(r'<link rel="preload" href="\./[A-Za-z0-9._-]+_bg\.wasm"[^>]*>')
+# The pages that show a single area or indicator: the single-figure app (src/bin/view.rs) serves them.
+FIGURE_PAGES = ("area", "indicator")
 REL_PATH = re.compile(r"^(static|data)/[A-Za-z0-9][A-Za-z0-9._/-]*$")
 
 
@@ -170,7 +172,9 @@ def main() -> None:
     main_for(Path(sys.argv[1] if len(sys.argv) > 1 else "dist"))
 
 
-def main_for(dist: Path) -> None:
+def main_for(dist: Path, figure_bundle=lambda html: html) -> None:
+    """`figure_bundle` turns a page's HTML into one that loads the single-figure Wasm
+    (tools/postbuild.py: use_view_bundle); it is applied to the area and indicator pages."""
     manifest = dist / "static" / "pages.json"
     if not manifest.exists():
         sys.exit(f"static_pages: {manifest} not found: run render-static first")
@@ -192,7 +196,10 @@ def main_for(dist: Path) -> None:
             page["prerender_html"] = (dist / page["prerender"]).read_text(encoding="utf-8")
         if page["kind"] == "home":
             continue
-        (dist / page["page"]).write_text(render(template, page, base, og_fallback), encoding="utf-8")
+        out = render(template, page, base, og_fallback)
+        if page["kind"] in FIGURE_PAGES:
+            out = figure_bundle(out)
+        (dist / page["page"]).write_text(out, encoding="utf-8")
         written += 1
     index.write_text(render(template, home, base, og_fallback), encoding="utf-8")
     print(f"static_pages: {written} pages beside index.html" + (f" (site URL {base})" if base else " (no site URL)"))
