@@ -86,6 +86,8 @@ def merge_view_bundle(dist: Path, view_dist: Path) -> dict:
     if not m:
         sys.exit(f"postbuild: Trunk's bootstrap script was not found in {view_dist}/index.html")
     html = html[: m.start()] + boot_file(dist, m.group(1).strip() + "\n") + html[m.end():]
+    for stale in dist.glob("gd-plus-view-*"):
+        stale.unlink()  # an earlier run's bundle (postbuild.py run again without a new Trunk build)
     for path in sorted(view_dist.rglob("*")):
         rel = path.relative_to(view_dist)
         if path.is_file() and rel.as_posix() != "index.html" and not rel.parts[0].startswith("."):

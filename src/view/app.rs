@@ -13,6 +13,9 @@ use crate::view::pages;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(pages::area::AreaMapFigure(|area, cities| {
+        view! { <pages::map::AreaMap area cities /> }.into_any()
+    }));
     shell(Nav::from_browser(), view_of, pages::embed::any_figure)
 }
 

@@ -2,8 +2,9 @@
 // and embed.html load the smaller gd-plus-view bundle, never the full app's gd-plus-explorer one,
 // and work: the chart is drawn and answers hover, the language switch, links between areas and
 // indicators navigate in place (back and forward), the Share & download menu, the data table and
-// a number's source. A link to a view this bundle does not have (the map) loads the full app
-// (index.html?…), which works. embed.html takes the full app for the map and the heatmap.
+// a number's source. A link to a view this bundle does not have (the map, also the area's own map,
+// which this bundle leaves out) loads the full app (index.html?…), which works. embed.html takes
+// the full app for the map and the heatmap.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startNginx, launch, openPage, readJson, clickAction } from './harness.mjs';
@@ -88,7 +89,11 @@ test('an area page runs on the single-figure Wasm: chart, hover, menu, table, so
     assert.deepEqual(urls.filter((u) => FULL.test(u)), [], 'still nothing of the full app');
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
 
-    // The map is not in this bundle: its link is a page of the full app, which draws it.
+    // The map is not in this bundle: the area's map section links its layer of the map in the
+    // full app (its boundaries file is not fetched here), and so does the header's Map.
+    const areaMap = page.locator('#app section[aria-labelledby=map-h] a');
+    assert.equal(await areaMap.getAttribute('href'), `index.html?view=map&layer=tasks&area=${AREA}&lang=en`);
+    assert.deepEqual(urls.filter((u) => u.includes('/data/geo/')), [], 'no map boundaries fetched');
     const mapLink = page.locator('.site-nav a[href*="view=map"]');
     assert.match(await mapLink.getAttribute('href'), /^index\.html\?view=map&lang=en$/);
     await mapLink.click();
@@ -123,6 +128,11 @@ test('embed.html draws an area chart with the single-figure Wasm, the heatmap wi
     assert.ok(await hoverTooltip(page, '.embed-view figure.chart'), 'hover answers');
     assert.ok(urls.some((u) => SLIM_WASM.test(u)), `the single-figure Wasm: ${urls.join(' ')}`);
     assert.deepEqual(urls.filter((u) => FULL.test(u)), [], 'nothing of the full app');
+    // Served as the full app's bundle is (deploy/nginx.conf): immutable, readable cross-origin.
+    const wasm = await fetch(new URL(urls.find((u) => SLIM_WASM.test(u)), server.url));
+    assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+    assert.match(wasm.headers.get('cache-control'), /immutable/);
+    assert.equal(wasm.headers.get('access-control-allow-origin'), '*');
 
     urls.length = 0;
     await page.goto(server.url + 'embed.html?view=embed&fig=heatmap&lang=zh');
