@@ -16,6 +16,10 @@ render-static with every value escaped: the app's page above its first chart and
 CSS tooltips; a city's locator map), so its chart is visible and hoverable before the Wasm arrives; its no-script text
 then sits in a <noscript> below it, without a second picture of the chart.
 
+Given the single-figure bundle by tools/postbuild.py (`figure_bundle`), the area and indicator
+pages load it (src/bin/view.rs: a smaller Wasm without the map, heatmap or search) instead of the
+full app's; city pages and index.html keep the full app.
+
 Every value written into the HTML is escaped with html.escape(quote=True): titles come from data.
 Running it twice gives the same result (earlier insertions are removed first).
 
