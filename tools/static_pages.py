@@ -147,7 +147,7 @@ def render(template: str, page: dict, base: str, og_fallback: str) -> str:
 def with_prerender(out: str, fragment: str, home: bool = False) -> str:
     """The page opens with its pre-rendered first view (written and escaped by render-static:
     src/static_render/prerender.rs); the app takes its place once its own page is ready
-    (src/main.rs). The no-JavaScript text moves into <noscript>, below the view.
+    (src/view/mod.rs: start). The no-JavaScript text moves into <noscript>, below the view.
 
     Home's view is marked data-view="home": index.html answers every view, and public/first-view.js
     hides it before the first paint when the app will show another view or language. Its no-Wasm
