@@ -91,7 +91,7 @@ function brotli(b) {
 
 // Cache headers as deploy/nginx.conf sends them: Trunk's hashed files for a year (immutable),
 // everything else "no-cache" with an ETag, answered 304 when the browser revalidates.
-const HASHED = /\/(gd-plus-explorer-[0-9a-f]+(_bg\.wasm|\.js)|boot-[0-9a-f]+\.js|(style|favicon)-[0-9a-f]+\.(css|svg))$/;
+const HASHED = /\/(gd-plus-(explorer|view)-[0-9a-f]+(_bg\.wasm|\.js)|boot-[0-9a-f]+\.js|(style|favicon)-[0-9a-f]+\.(css|svg))$/;
 const etags = new Map();
 function etagOf(b) {
   if (!etags.has(b.key)) etags.set(b.key, `"${createHash('sha1').update(b.raw ?? readFileSync(b.file)).digest('hex').slice(0, 16)}"`);

@@ -164,6 +164,7 @@ pub enum Msg {
     CityFinderGo,
     LocatorMap,
     CityAreas,
+    AreaMapLink,
 }
 
 impl Msg {
@@ -256,6 +257,7 @@ impl Msg {
         Msg::CityFinderGo,
         Msg::LocatorMap,
         Msg::CityAreas,
+        Msg::AreaMapLink,
     ];
 }
 
@@ -322,6 +324,7 @@ impl Msg {
             Msg::LayerRegions => ("四大区域", "Regions"),
             Msg::LayerProgramme => ("项目", "Programme"),
             Msg::SeeCityPage => ("查看城市页面", "Open the city page"),
+            Msg::AreaMapLink => ("在地图上查看本领域任务涉及的城市", "See the cities this area's tasks name on the map"),
             Msg::DepartmentsHeatmap => ("各部门在各领域负责的任务数", "Tasks per department and area"),
             Msg::KindArea => ("领域", "Area"),
             Msg::ChartActions => ("分享与下载", "Share & download"),

@@ -433,6 +433,27 @@ impl Route {
         kept.join("&")
     }
 
+    /// Whether the small single-figure bundle (`src/bin/view.rs`, served to `area-*.html`,
+    /// `indicator-*.html` and `embed.html`) shows this view: an area, an indicator, or the embed
+    /// of one of their charts. Every other view is left to the full app (`index.html`), so that
+    /// bundle links neither the map, the heatmap nor the search index.
+    pub fn is_figure_view(&self) -> bool {
+        match self {
+            Route::Area(_) | Route::Indicator(_) => true,
+            Route::Embed(embed) => matches!(
+                embed.figure,
+                Figure::AreaChart { .. } | Figure::IndicatorChart(_)
+            ),
+            _ => false,
+        }
+    }
+
+    /// The address of this view in the full app, relative to the page's directory:
+    /// `index.html?view=map&lang=en`. A bundle that cannot show a view loads this page instead.
+    pub fn full_app_href(&self, lang: Lang) -> String {
+        format!("index.html{}", self.href(lang))
+    }
+
     /// The query string of this view in `lang`, e.g. `?view=area&id=finance&lang=en`.
     pub fn href(&self, lang: Lang) -> String {
         let mut q = form_urlencoded::Serializer::new(String::new());
@@ -791,5 +812,43 @@ mod tests {
             Figure::Map(MapLayer::Regions).full_view(),
             Route::Map(MapLayer::Regions)
         );
+    }
+
+    #[test]
+    fn the_figure_bundle_shows_areas_indicators_and_their_chart_embeds_only() {
+        let shown = [
+            "view=area&id=finance",
+            "view=indicator&id=finance.x",
+            "view=embed&fig=area&id=finance&n=2",
+            "view=embed&fig=indicator&id=finance.x",
+        ];
+        for q in shown {
+            assert!(UrlState::parse(q).route.is_figure_view(), "{q}");
+        }
+        let left_to_the_full_app = [
+            "",
+            "view=map",
+            "view=map&layer=tasks&area=finance",
+            "view=departments",
+            "view=department&id=x",
+            "view=plan&p=2.1",
+            "view=about",
+            "view=city&id=440100",
+            "view=search&q=x",
+            "view=embed&fig=heatmap",
+            "view=embed&fig=map&layer=regions",
+        ];
+        for q in left_to_the_full_app {
+            assert!(!UrlState::parse(q).route.is_figure_view(), "{q}");
+        }
+    }
+
+    #[test]
+    fn a_view_the_bundle_cannot_show_is_a_page_of_the_full_app() {
+        assert_eq!(
+            Route::Map(MapLayer::Regions).full_app_href(Lang::En),
+            "index.html?view=map&layer=regions&lang=en"
+        );
+        assert_eq!(Route::Home.full_app_href(Lang::Zh), "index.html?lang=zh");
     }
 }

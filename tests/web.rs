@@ -623,3 +623,64 @@ async fn link_navigates_in_place_on_a_plain_click_and_leaves_a_modified_click_to
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start))
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn in_the_single_figure_app_a_link_to_a_view_it_lacks_is_a_page_of_the_full_app() {
+    use gd_plus::route::{MapLayer, Route};
+    use gd_plus::view::components::Link;
+    let host = host(300);
+    let window = web_sys::window().unwrap();
+    let nav = Nav::from_browser_showing(Route::is_figure_view);
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(nav);
+        view! {
+            <Link to=Route::Map(MapLayer::AllTasks) class="to-map">"地图"</Link>
+            <Link to=Route::Indicator("finance.x".into()) class="to-indicator">"指标"</Link>
+        }
+    });
+    leptos::task::tick().await;
+    let href = |selector: &str| {
+        host.query_selector(selector)
+            .unwrap()
+            .expect(selector)
+            .get_attribute("href")
+            .unwrap()
+    };
+    let to_map = href("a.to-map");
+    assert!(to_map.starts_with("index.html?view=map&lang="), "{to_map}");
+    let to_indicator = href("a.to-indicator");
+    assert!(
+        to_indicator.starts_with("?view=indicator&id=finance.x"),
+        "a view the bundle has stays in place: {to_indicator}"
+    );
+    // A window listener (after the app's) records whether the app took the click, then keeps
+    // the browser on the test page.
+    let taken = std::rc::Rc::new(std::cell::Cell::new(None::<bool>));
+    let record = {
+        let taken = taken.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+            move |ev: web_sys::Event| {
+                taken.set(Some(ev.default_prevented()));
+                ev.prevent_default();
+            },
+        )
+    };
+    window
+        .add_event_listener_with_callback("click", record.as_ref().unchecked_ref())
+        .unwrap();
+    let before = nav.route();
+    click(&host, "a.to-map");
+    assert_eq!(
+        taken.get(),
+        Some(false),
+        "the browser follows the link: a page load of the full app"
+    );
+    assert_eq!(
+        nav.route(),
+        before,
+        "no pushState to a view this app cannot draw"
+    );
+    window
+        .remove_event_listener_with_callback("click", record.as_ref().unchecked_ref())
+        .unwrap();
+}

@@ -16,6 +16,10 @@ render-static with every value escaped: the app's page above its first chart and
 CSS tooltips; a city's locator map), so its chart is visible and hoverable before the Wasm arrives; its no-script text
 then sits in a <noscript> below it, without a second picture of the chart.
 
+Given the single-figure bundle by tools/postbuild.py (`figure_bundle`), the area and indicator
+pages load it (src/bin/view.rs: a smaller Wasm without the map, heatmap or search) instead of the
+full app's; city pages and index.html keep the full app.
+
 Every value written into the HTML is escaped with html.escape(quote=True): titles come from data.
 Running it twice gives the same result (earlier insertions are removed first).
 
@@ -35,6 +39,8 @@ BEGIN, END = "<!--gd-static-->", "<!--/gd-static-->"
 BLOCK = re.compile(r"[ \t]*" + re.escape(BEGIN) + r".*?" + re.escape(END) + r"\n?", re.S)
 PAGE_NAME = re.compile(r"^(area|indicator|city)-[A-Za-z0-9][A-Za-z0-9._-]*\.html$")
 WASM_PRELOAD = re.compile(r'<link rel="preload" href="\./[A-Za-z0-9._-]+_bg\.wasm"[^>]*>')
+# The pages that show a single area or indicator: the single-figure app (src/bin/view.rs) serves them.
+FIGURE_PAGES = ("area", "indicator")
 REL_PATH = re.compile(r"^(static|data)/[A-Za-z0-9][A-Za-z0-9._/-]*$")
 
 
@@ -146,7 +152,7 @@ def render(template: str, page: dict, base: str, og_fallback: str) -> str:
 def with_prerender(out: str, fragment: str, home: bool = False) -> str:
     """The page opens with its pre-rendered first view (written and escaped by render-static:
     src/static_render/prerender.rs); the app takes its place once its own page is ready
-    (src/main.rs). The no-JavaScript text moves into <noscript>, below the view.
+    (src/view/mod.rs: start). The no-JavaScript text moves into <noscript>, below the view.
 
     Home's view is marked data-view="home": index.html answers every view, and public/first-view.js
     hides it before the first paint when the app will show another view or language. Its no-Wasm
@@ -231,7 +237,9 @@ def main() -> None:
     main_for(Path(sys.argv[1] if len(sys.argv) > 1 else "dist"))
 
 
-def main_for(dist: Path) -> None:
+def main_for(dist: Path, figure_bundle=lambda html: html) -> None:
+    """`figure_bundle` turns a page's HTML into one that loads the single-figure Wasm
+    (tools/postbuild.py: use_view_bundle); it is applied to the area and indicator pages."""
     manifest = dist / "static" / "pages.json"
     if not manifest.exists():
         sys.exit(f"static_pages: {manifest} not found: run render-static first")
@@ -253,7 +261,10 @@ def main_for(dist: Path) -> None:
             page["prerender_html"] = (dist / page["prerender"]).read_text(encoding="utf-8")
         if page["kind"] == "home":
             continue
-        (dist / page["page"]).write_text(render(template, page, base, og_fallback), encoding="utf-8")
+        out = render(template, page, base, og_fallback)
+        if page["kind"] in FIGURE_PAGES:
+            out = figure_bundle(out)
+        (dist / page["page"]).write_text(out, encoding="utf-8")
         written += 1
     index.write_text(render(template, home, base, og_fallback), encoding="utf-8")
     print(f"static_pages: {written} pages beside index.html" + (f" (site URL {base})" if base else " (no site URL)"))

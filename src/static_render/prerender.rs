@@ -1,7 +1,7 @@
 //! The pre-rendered first view of an area or indicator page: the HTML that `tools/static_pages.py`
 //! puts into `dist/area-<slug>.html` and `dist/indicator-<id>.html`, so that a reader sees the real first chart (and its tooltips, by CSS
 //! hover) before the Wasm has arrived. The app mounts behind it and takes its place when its own
-//! first chart is drawn (`src/main.rs`), so nothing moves: this markup repeats the app's page
+//! first chart is drawn (`view::start`), so nothing moves: this markup repeats the app's page
 //! above the chart — skip link, header, `<main>`, the area's title, lead and "targets" heading, or
 //! the indicator's area link, name and note —
 //! with the same elements and classes, and the chart is drawn by the same code at the widths the

@@ -5,7 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::export::safe_url;
 use crate::i18n::Msg;
-use crate::route::Route;
+use crate::route::{Figure, Route};
 use crate::view::components::Link;
 use crate::view::nav::Nav;
 use crate::view::pages;
@@ -13,16 +13,32 @@ use crate::view::pages;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let nav = Nav::from_browser();
+    provide_context(pages::area::AreaMapFigure(|area, cities| {
+        view! { <pages::map::AreaMap area cities /> }.into_any()
+    }));
+    shell(Nav::from_browser(), view_of, pages::embed::any_figure)
+}
+
+/// The app around the current view, for a bundle that shows the views for which `nav` says so
+/// (`view_of` draws them) and the embed figures `figure` draws. Used by [`App`] and by
+/// [`crate::view::ViewApp`], so that both have the same header, footer, language switch and history
+/// handling, and each links only the pages its `view_of` names.
+pub fn shell(nav: Nav, view_of: fn(Nav) -> AnyView, figure: fn(Figure) -> AnyView) -> AnyView {
     provide_context(nav);
-    if let Route::Embed(embed) = nav.route() {
+    let route = nav.route();
+    if let Route::Embed(embed) = route {
         // An embed view is the figure alone: no header, no service worker, no history handling.
         Effect::new(move |_| {
             if let Some(root) = document().document_element() {
                 let _ = root.set_attribute("lang", nav.lang.get().code());
             }
         });
-        return view! { <pages::embed::EmbedPage embed /> }.into_any();
+        return view! { <pages::embed::EmbedPage embed figure /> }.into_any();
+    }
+    if !nav.shows(&route) {
+        // Opened on a view this bundle does not have (e.g. `area-x.html?view=map`): the full app.
+        nav.load_full_app(&route, true);
+        return ().into_any();
     }
     let handle = window_event_listener(leptos::ev::popstate, move |_| nav.sync_from_location());
     on_cleanup(move || handle.remove());

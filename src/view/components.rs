@@ -27,6 +27,12 @@ pub fn Link(
         return view! { <a href=href class=class target="_blank" rel="noopener">{children()}</a> }
             .into_any();
     }
+    if !nav.shows(&to) {
+        // A view this bundle does not have (src/bin/view.rs): a plain link to the full app, which
+        // the browser loads; no click handler, so nothing pushes a state this app cannot draw.
+        let href = move || safe_url(&to.full_app_href(nav.lang.get()));
+        return view! { <a href=href class=class>{children()}</a> }.into_any();
+    }
     let href_route = to.clone();
     // Through the one allowlist like every link (a route's href is always a `?query`).
     let href = move || safe_url(&href_route.href(nav.lang.get()));

@@ -21,11 +21,20 @@ pub struct Nav {
     pub lang: RwSignal<Lang>,
     /// The app-wide language signal, which [`Nav::set_lang`] and the back button set.
     app_lang: RwSignal<Lang>,
+    /// The views this bundle can show (every view in the full app; see
+    /// [`Route::is_figure_view`] for the single-figure one). Any other is a page load of the
+    /// full app, never a `pushState` to a view this bundle would have to draw.
+    shows: fn(&Route) -> bool,
 }
 
 impl Nav {
-    /// Reads the URL, the remembered language and the browser's preference.
+    /// Reads the URL, the remembered language and the browser's preference (the full app).
     pub fn from_browser() -> Nav {
+        Nav::from_browser_showing(|_| true)
+    }
+
+    /// As [`Nav::from_browser`], for a bundle that shows only the views for which `shows` is true.
+    pub fn from_browser_showing(shows: fn(&Route) -> bool) -> Nav {
         let state = UrlState::parse(&current_query());
         let lang = match &state.lang {
             Param::Valid(lang) => *lang,
@@ -36,6 +45,7 @@ impl Nav {
             url: RwSignal::new(state),
             lang,
             app_lang: lang,
+            shows,
         }
     }
 
@@ -65,6 +75,7 @@ impl Nav {
             url: self.url,
             lang,
             app_lang,
+            shows: self.shows,
         }
     }
 
@@ -73,8 +84,31 @@ impl Nav {
         self.url.with(|u| u.route.clone())
     }
 
-    /// Goes to `route`, adding a history entry.
+    /// Whether this bundle shows `route` (else it is a page of the full app).
+    pub fn shows(&self, route: &Route) -> bool {
+        (self.shows)(route)
+    }
+
+    /// Loads `route` in the full app (`index.html?…`), a new history entry or, with `replace`,
+    /// in place of the current one (a view this bundle was opened on but cannot show).
+    pub fn load_full_app(&self, route: &Route, replace: bool) {
+        let href = route.full_app_href(self.lang.get_untracked());
+        if let Some(location) = web_sys::window().map(|w| w.location()) {
+            let _ = if replace {
+                location.replace(&href)
+            } else {
+                location.assign(&href)
+            };
+        }
+    }
+
+    /// Goes to `route`, adding a history entry (a page load of the full app for a view this
+    /// bundle does not show).
     pub fn go(&self, route: Route) {
+        if !self.shows(&route) {
+            self.load_full_app(&route, false);
+            return;
+        }
         let href = route.href(self.lang.get_untracked());
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&href));
@@ -100,6 +134,10 @@ impl Nav {
     /// Re-reads the URL after the browser's back or forward button.
     pub fn sync_from_location(&self) {
         let state = UrlState::parse(&current_query());
+        if !self.shows(&state.route) {
+            self.load_full_app(&state.route, true);
+            return;
+        }
         if let Param::Valid(lang) = state.lang {
             self.app_lang.set(lang);
         }

@@ -14,8 +14,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MutationObserver, MutationObserverInit};
 
-use crate::view::App;
-
 /// The class that keeps the app hidden behind the pre-rendered view (public/style.css).
 const PENDING: &str = "app-pending";
 /// What a settled page shows: a drawn first chart, a load error, or a "not found" notice.
@@ -33,9 +31,9 @@ const HOME_OFF: &str = "gd-home-off";
 /// Hand over after this long whatever the app shows (its fetches time out after 15 s anyway).
 const GIVE_UP_MS: i32 = 20_000;
 
-/// Mounts the app behind `prerendered` and swaps them when the app's page has settled.
-/// Returns `false` (nothing mounted) if the host element cannot be made.
-pub fn mount_behind(prerendered: Element) -> bool {
+/// Mounts `app` (the full app or the single-figure one) behind `prerendered` and swaps them when
+/// the app's page has settled. Returns `false` (nothing mounted) if the host element cannot be made.
+pub fn mount_behind<N: IntoView + 'static>(prerendered: Element, app: fn() -> N) -> bool {
     let host = document()
         .create_element("div")
         .ok()
@@ -48,7 +46,7 @@ pub fn mount_behind(prerendered: Element) -> bool {
     if body.append_child(&host).is_err() {
         return false;
     }
-    leptos::mount::mount_to(host.clone(), App).forget();
+    leptos::mount::mount_to(host.clone(), app).forget();
 
     // A query names another view or language than the one drawn at build time; and the home's
     // view is hidden before the first paint (public/first-view.js) when the app will show another

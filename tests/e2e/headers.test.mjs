@@ -16,7 +16,7 @@ import { DIST } from './harness.mjs';
 const EMBED_PAGES = /^embed(\.html|-(area|indicator)-[^/]+\.html)/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 // Trunk's hashed file names (the same expression as the hashed-asset location of deploy/nginx.conf).
-const HASHED = /(^|\/)(gd-plus-explorer-[0-9a-f]+(_bg\.wasm|\.js)|boot-[0-9a-f]+\.js|(style|favicon)-[0-9a-f]+\.(css|svg))(\.gz|\.br)?$/;
+const HASHED = /(^|\/)(gd-plus-(explorer|view)-[0-9a-f]+(_bg\.wasm|\.js)|boot-[0-9a-f]+\.js|(style|favicon)-[0-9a-f]+\.(css|svg))(\.gz|\.br)?$/;
 
 /** The rules of a _headers file: `[{ pattern, regex, headers: [[lower-case name, value]] }]`. */
 export function parseHeaders(text) {

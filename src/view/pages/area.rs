@@ -87,7 +87,7 @@ pub fn AreaPage(
                 <Show when={let n = summary.counts.cities; move || n > 0}>
                     <section aria-labelledby="map-h">
                         <h2 id="map-h">{move || Msg::NavMap.text(nav.lang.get())}</h2>
-                        <crate::view::pages::map::AreaMap area=map_area.clone() cities=map_cities.clone() />
+                        {area_map(map_area.clone(), map_cities.clone())}
                     </section>
                 </Show>
                 <Show when={let n = tasks.len(); move || n > 0}>
@@ -102,6 +102,21 @@ pub fn AreaPage(
         }
         .into_any()
     })
+}
+
+/// Draws an area's map of the cities its tasks name (`pages::map::AreaMap`). Provided by the full
+/// app ([`crate::view::App`]); the single-figure app (`src/bin/view.rs`) leaves it out, so that its
+/// Wasm carries no map: there the section links to the area's layer of the map in the full app.
+#[derive(Clone, Copy)]
+pub struct AreaMapFigure(pub fn(AreaFile, CityIndex) -> AnyView);
+
+fn area_map(area: AreaFile, cities: CityIndex) -> AnyView {
+    if let Some(AreaMapFigure(draw)) = use_context::<AreaMapFigure>() {
+        return draw(area, cities);
+    }
+    let nav = use_nav();
+    let to = Route::Map(crate::route::MapLayer::AreaTasks(area.slug));
+    view! { <p><Link to>{move || Msg::AreaMapLink.text(nav.lang.get())}</Link></p> }.into_any()
 }
 
 /// The targets of an area, one row per indicator, each value opening its source sentence.

@@ -28,15 +28,33 @@ use crate::view::pages::{
 pub fn EmbedPage(
     /// The figure and colour scheme from the URL.
     embed: Embed,
+    /// Draws the figure: [`any_figure`] in the full app, [`chart_figure`] in the single-figure one.
+    figure: fn(Figure) -> AnyView,
 ) -> impl IntoView {
     let nav = use_nav();
     provide_context(Embedded);
     mark_document(embed.scheme);
     report_height_to_host();
     let back = embed.figure.full_view();
-    let figure = match embed.figure {
-        Figure::AreaChart { area, n } => view! { <AreaChartFigure area n /> }.into_any(),
-        Figure::IndicatorChart(id) => view! { <IndicatorFigure id /> }.into_any(),
+    let figure = figure(embed.figure);
+    view! {
+        <main class="embed-view" id="main">
+            {figure}
+            <p class="embed__source">
+                <span>{move || Msg::EmbedSource.text(nav.lang.get())}</span>
+                " · "
+                // `./` is the directory of embed.html, where index.html serves the full app.
+                <a href=move || format!("./{}", back.href(nav.lang.get())) target="_blank" rel="noopener">
+                    {move || Msg::EmbedOpenFull.text(nav.lang.get())}
+                </a>
+            </p>
+        </main>
+    }
+}
+
+/// Any embeddable figure (the full app).
+pub fn any_figure(figure: Figure) -> AnyView {
+    match figure {
         Figure::Heatmap => HeatmapFigure().into_any(),
         Figure::Map(layer) => {
             let data = LocalResource::new(load_map_data);
@@ -55,19 +73,18 @@ pub fn EmbedPage(
             })
             .into_any()
         }
-    };
-    view! {
-        <main class="embed-view" id="main">
-            {figure}
-            <p class="embed__source">
-                <span>{move || Msg::EmbedSource.text(nav.lang.get())}</span>
-                " · "
-                // `./` is the directory of embed.html, where index.html serves the full app.
-                <a href=move || format!("./{}", back.href(nav.lang.get())) target="_blank" rel="noopener">
-                    {move || Msg::EmbedOpenFull.text(nav.lang.get())}
-                </a>
-            </p>
-        </main>
+        chart => chart_figure(chart),
+    }
+}
+
+/// An area's or an indicator's chart (the single-figure app). `embed.html` loads the full app for
+/// the map and the heatmap (its boot script reads `fig=`); should one reach this bundle anyway,
+/// the embed shows just its link to the full view, below.
+pub fn chart_figure(figure: Figure) -> AnyView {
+    match figure {
+        Figure::AreaChart { area, n } => view! { <AreaChartFigure area n /> }.into_any(),
+        Figure::IndicatorChart(id) => view! { <IndicatorFigure id /> }.into_any(),
+        Figure::Heatmap | Figure::Map(_) => ().into_any(),
     }
 }
 
