@@ -212,6 +212,16 @@ def render_embed(template: str, embed: dict, fragment: str) -> str:
     return out.replace("<body>\n", "<body>\n" + view, 1)
 
 
+def with_height_script(page: str) -> str:
+    """A pre-rendered embed page with public/embed-frame.js (deferred: it measures <body>), which
+    posts the page's height to the host before the Wasm runs, so the host's iframe (public/embed-host.js)
+    is as tall as the figure at once, not at the app's take-over. Only these pages load it."""
+    tag = f'  {BEGIN}<script src="embed-frame.js" defer></script>{END}\n'
+    if "</head>" not in page:
+        sys.exit("static_pages: a pre-rendered embed page has no </head> for embed-frame.js")
+    return page.replace("</head>", tag + "</head>", 1)
+
+
 def write_embed_pages(dist: Path) -> int:
     """dist/embed-area-<slug>-<n>.html and dist/embed-indicator-<id>.html from static/embeds.json
     (written by render-static, every value escaped there) and dist/embed.html. Returns how many."""
@@ -229,7 +239,8 @@ def write_embed_pages(dist: Path) -> int:
         if not EMBED_PAGE_NAME.match(embed["page"]) or not EMBED_PRERENDER.match(embed["prerender"]):
             sys.exit(f"static_pages: embeds.json: unsafe page {embed['page']!r} or {embed['prerender']!r}")
         fragment = (dist / embed["prerender"]).read_text(encoding="utf-8")
-        (dist / embed["page"]).write_text(render_embed(template, embed, fragment), encoding="utf-8")
+        page = with_height_script(render_embed(template, embed, fragment))
+        (dist / embed["page"]).write_text(page, encoding="utf-8")
     return len(embeds)
 
 

@@ -8,7 +8,12 @@ use crate::route::{Embed, Figure, Route};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EmbedKind {
     /// Full width of the host column; `embed-host.js` adjusts the height to the content.
-    Responsive,
+    Responsive {
+        /// The figure's estimated height (e.g. at [`FIXED_WIDTH_PX`], the common column) as the
+        /// iframe's starting height, so that the host article barely moves when the real height
+        /// arrives; `None` when unknown (then [`RESPONSIVE_HEIGHT_PX`]).
+        estimated_height_px: Option<u32>,
+    },
     /// A fixed box in CSS pixels.
     Fixed {
         /// Width in CSS pixels.
@@ -22,8 +27,17 @@ pub enum EmbedKind {
 /// draw their wide chart for this frame (`static_render::prerender::EMBED_WIDE_PX`).
 pub const FIXED_WIDTH_PX: u32 = 640;
 
-/// Starting height of a responsive embed, before `embed-host.js` measures the content.
-const RESPONSIVE_HEIGHT_PX: u32 = 480;
+/// Starting height of a responsive embed whose height is not estimated, before `embed-host.js`
+/// applies the height the embed reports.
+pub const RESPONSIVE_HEIGHT_PX: u32 = 480;
+
+/// The responsive iframe's starting height: the estimate, within what `embed-host.js` would apply
+/// ([`MIN_EMBED_HEIGHT_PX`]..=[`MAX_EMBED_HEIGHT_PX`]), else [`RESPONSIVE_HEIGHT_PX`].
+pub fn responsive_start_height(estimated_height_px: Option<u32>) -> u32 {
+    estimated_height_px.map_or(RESPONSIVE_HEIGHT_PX, |h| {
+        h.clamp(MIN_EMBED_HEIGHT_PX, MAX_EMBED_HEIGHT_PX)
+    })
+}
 
 /// The one message an embed view sends to its host page: `{type: HEIGHT_MESSAGE_TYPE, height}`,
 /// the height of its content in CSS pixels. `public/embed-host.js` accepts exactly this shape.
@@ -119,10 +133,13 @@ pub fn embed_snippet(url: &str, title: &str, kind: EmbedKind) -> String {
     );
     let policy = "loading=\"lazy\" referrerpolicy=\"no-referrer\"";
     match kind {
-        EmbedKind::Responsive => {
+        EmbedKind::Responsive {
+            estimated_height_px,
+        } => {
             let script = format!("{}embed-host.js", base_dir(&src));
+            let height = responsive_start_height(estimated_height_px);
             format!(
-                "<iframe {common} {policy} style=\"width:100%;height:{RESPONSIVE_HEIGHT_PX}px;border:0\"></iframe>\n\
+                "<iframe {common} {policy} style=\"width:100%;height:{height}px;border:0\"></iframe>\n\
                  <script src=\"{}\" async></script>",
                 escape_attr(&script)
             )
@@ -142,6 +159,9 @@ mod tests {
     use super::*;
 
     const URL: &str = "https://example.org/gd/?view=area&id=logistics&lang=zh";
+    const UNKNOWN: EmbedKind = EmbedKind::Responsive {
+        estimated_height_px: None,
+    };
 
     #[test]
     fn the_embed_url_is_embed_html_beside_the_page() {
@@ -227,7 +247,7 @@ mod tests {
 
     #[test]
     fn responsive_snippet_has_a_full_width_iframe_and_the_host_script() {
-        let s = embed_snippet(URL, "互联网+现代物流：目标", EmbedKind::Responsive);
+        let s = embed_snippet(URL, "互联网+现代物流：目标", UNKNOWN);
         assert_eq!(
             s,
             "<iframe src=\"https://example.org/gd/?view=area&amp;id=logistics&amp;lang=zh\" \
@@ -235,6 +255,25 @@ mod tests {
              style=\"width:100%;height:480px;border:0\"></iframe>\n\
              <script src=\"https://example.org/gd/embed-host.js\" async></script>"
         );
+    }
+
+    #[test]
+    fn responsive_snippet_starts_at_the_estimated_height() {
+        let start = |estimate| {
+            let kind = EmbedKind::Responsive {
+                estimated_height_px: estimate,
+            };
+            embed_snippet(URL, "t", kind)
+        };
+        assert!(start(Some(612)).contains("style=\"width:100%;height:612px;border:0\""));
+        assert!(start(None).contains("style=\"width:100%;height:480px;border:0\""));
+        // Never a height embed-host.js would refuse to apply.
+        assert_eq!(responsive_start_height(Some(0)), MIN_EMBED_HEIGHT_PX);
+        assert_eq!(responsive_start_height(Some(99)), 100);
+        assert_eq!(responsive_start_height(Some(100)), 100);
+        assert_eq!(responsive_start_height(Some(6000)), 6000);
+        assert_eq!(responsive_start_height(Some(u32::MAX)), MAX_EMBED_HEIGHT_PX);
+        assert_eq!(responsive_start_height(None), RESPONSIVE_HEIGHT_PX);
     }
 
     #[test]
@@ -257,7 +296,7 @@ mod tests {
 
     #[test]
     fn a_hostile_title_is_escaped() {
-        let s = embed_snippet(URL, "\"><script>alert('x')</script>", EmbedKind::Responsive);
+        let s = embed_snippet(URL, "\"><script>alert('x')</script>", UNKNOWN);
         assert!(!s.contains("<script>alert"), "{s}");
         assert!(s.contains("title=\"&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\""));
         assert_eq!(s.matches('<').count(), 4, "only our own tags: {s}");
@@ -272,13 +311,13 @@ mod tests {
             " https://example.org/",
             "https://example.org/\"><script>",
         ] {
-            assert_eq!(embed_snippet(url, "t", EmbedKind::Responsive), "", "{url}");
+            assert_eq!(embed_snippet(url, "t", UNKNOWN), "", "{url}");
         }
     }
 
     #[test]
     fn a_blank_title_falls_back_to_the_site_title() {
-        let s = embed_snippet(URL, "  ", EmbedKind::Responsive);
+        let s = embed_snippet(URL, "  ", UNKNOWN);
         assert!(s.contains(
             "title=\"广东省“互联网+”行动计划数据浏览器 / Guangdong “Internet+” Plan Explorer\""
         ));

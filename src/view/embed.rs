@@ -97,8 +97,16 @@ pub fn EmbedDialog(
             .with_value(|o| embed_address(&page, &o.figure, nav.lang.get(), embed_pages_exist()))
             .unwrap_or_default()
     };
-    let responsive =
-        move || offer.with_value(|o| embed_snippet(&url(), &o.title, EmbedKind::Responsive));
+    // The iframe starts as tall as the figure is estimated at the common column's width (the fixed
+    // snippet's), so the host article barely moves when the embed reports its height.
+    let responsive = move || {
+        offer.with_value(|o| {
+            let kind = EmbedKind::Responsive {
+                estimated_height_px: Some(o.fixed_height),
+            };
+            embed_snippet(&url(), &o.title, kind)
+        })
+    };
     let fixed = move || {
         offer.with_value(|o| {
             embed_snippet(

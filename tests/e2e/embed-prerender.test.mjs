@@ -15,7 +15,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { startNginx, launch, openPage, readJson, freePort, axe } from './harness.mjs';
+import { startNginx, launch, openPage, readJson, freePort, axe, recordLayoutShifts, layoutShift } from './harness.mjs';
 
 const AREA = 'manufacturing';
 const PAGE = `embed-area-${AREA}-1.html`;
@@ -199,6 +199,93 @@ for (const { name, width, colorScheme, variant } of CASES) {
     }
   });
 }
+
+/** The host's iframe height and, in the frame, its body's height and its document's scroll height. */
+async function heights(page, frame) {
+  const outer = await page.evaluate(() => document.querySelector('iframe[data-gd-plus-embed]').getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => ({
+    body: document.body.getBoundingClientRect().height,
+    scroll: document.documentElement.scrollHeight,
+  }));
+  return { outer, ...inner };
+}
+
+const fits = ({ outer, body, scroll }) => Math.abs(outer - body) <= 2 && Math.abs(outer - scroll) <= 2;
+
+/** Records, in the host page, every height embed-host.js gives the iframe (call before `goto`). */
+async function recordFrameHeights(context) {
+  await context.addInitScript(() => {
+    if (window.top !== window) return;
+    window.__frameHeights = [];
+    new MutationObserver(() => {
+      const frame = document.querySelector('iframe[data-gd-plus-embed]');
+      if (frame?.style.height) window.__frameHeights.push(frame.style.height);
+    }).observe(document, { attributes: true, attributeFilter: ['style'], subtree: true });
+  });
+}
+
+// public/embed-frame.js, which only the pre-rendered embed pages load, posts the app's height
+// message before the Wasm: the host's iframe is as tall as the figure while the app is still coming.
+test('with the Wasm held back the host\'s iframe reaches the pre-rendered embed\'s content height', async () => {
+  const { context, page } = await openPage(browser, { viewport: { width: 1024, height: 900 } });
+  try {
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${host.url}article.html?w=640`);
+    const frame = await embedFrame(page);
+    await frame.waitForSelector('#prerender .chart__plot[data-prerendered]');
+    await page.waitForFunction(() => document.querySelector('iframe[data-gd-plus-embed]').style.height !== '480px', null, { timeout: 10000 })
+      .catch(() => {});
+    const h = await heights(page, frame);
+    assert.ok(fits(h), `iframe ${h.outer}px vs the frame's body ${h.body}px and scroll height ${h.scroll}px`);
+    assert.notEqual(h.outer, 480, 'the snippet\'s starting height was replaced');
+    assert.equal(await frame.$('#app:not(.app-pending) main.embed-view'), null, 'the app never ran');
+    // Resizing the host's column resizes the frame's content: the new height reaches the host too.
+    await page.evaluate(() => { document.querySelector('iframe[data-gd-plus-embed]').style.width = '343px'; });
+    await page.waitForFunction((before) => document.querySelector('iframe[data-gd-plus-embed]').style.height !== before,
+      `${Math.ceil(h.body)}px`, { timeout: 10000 }).catch(() => {});
+    const narrow = await heights(page, frame);
+    assert.ok(fits(narrow), `at 343 px: iframe ${narrow.outer}px vs body ${narrow.body}px, scroll height ${narrow.scroll}px`);
+    assert.notEqual(narrow.outer, h.outer, 'the narrow chart is laid out at another height');
+  } finally {
+    await context.close();
+  }
+});
+
+test('with the whole load the iframe\'s height does not change at the app\'s take-over: no layout shift in the article', async () => {
+  const { context, page } = await openPage(browser, { viewport: { width: 1024, height: 900 } });
+  try {
+    await recordLayoutShifts(context);
+    await recordFrameHeights(context);
+    // The Wasm is held until the pre-rendered embed's height has reached the host, then let through.
+    let release;
+    const released = new Promise((ok) => { release = ok; });
+    await page.route('**/*.wasm', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${host.url}article.html?w=640`);
+    const frame = await embedFrame(page);
+    await frame.waitForSelector('#prerender .chart__plot[data-prerendered]');
+    await page.waitForFunction(() => window.__frameHeights.length > 0, null, { timeout: 10000 }).catch(() => {});
+    const held = await heights(page, frame);
+    assert.ok(fits(held), `before the Wasm: iframe ${held.outer}px vs body ${held.body}px, scroll height ${held.scroll}px`);
+    const shiftBefore = await layoutShift(page);
+    const applied = await page.evaluate(() => window.__frameHeights.length);
+    release();
+    await frame.waitForSelector(FRAME_APP_CHART, { timeout: 20000 });
+    assert.equal(await frame.$('#prerender'), null, 'the app took over');
+    // The app's own ResizeObserver reports at once; give it and embed-host.js a few frames.
+    await frame.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    const after = await heights(page, frame);
+    assert.equal(after.outer, held.outer, 'the iframe kept its height');
+    const changes = await page.evaluate((n) => window.__frameHeights.slice(n), applied);
+    assert.deepEqual([...new Set(changes)].filter((v) => v !== `${held.outer}px`), [],
+      `heights applied at the take-over: ${changes}`);
+    assert.equal(await layoutShift(page), shiftBefore, 'no layout shift in the article at the take-over');
+  } finally {
+    await context.close();
+  }
+});
 
 test('the embed pages may be framed by any site, the area pages by none', async () => {
   const policy = async (path) => (await fetch(app.url + path)).headers.get('content-security-policy');
