@@ -16,6 +16,8 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use futures::future::{LocalBoxFuture, Shared, WeakShared};
+use futures::FutureExt;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -28,9 +30,18 @@ use crate::data::{parse_json, LoadError, FETCH_TIMEOUT_SECS, MAX_FILE_BYTES};
 /// Name of the `<meta>` tag that sets where the datasets live (deploy-time configuration).
 pub const DATA_BASE_META: &str = "gd-data-base";
 
+/// The body of one download, as text.
+type Body = LocalBoxFuture<'static, Result<String, LoadError>>;
+/// A download in progress, shared by every view that asks for the same file meanwhile.
+type Download = Shared<Body>;
+
 thread_local! {
     /// Successful responses by URL, so that moving between views does not download a file twice.
     static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// Downloads in progress by URL, so that the parts of one page that need the same file at the
+    /// same time (an area page's charts and their source lines all read `meta.json`) share one
+    /// request. Weak: when every part that waited for it is gone, the download is dropped and aborted.
+    static IN_FLIGHT: RefCell<HashMap<String, WeakShared<Body>>> = RefCell::new(HashMap::new());
 }
 
 /// Absolute base URL of the datasets: the `<meta name="gd-data-base">` content resolved against
@@ -82,10 +93,38 @@ pub async fn fetch_parsed<T>(
     if let Some(hit) = CACHE.with(|c| c.borrow().get(&url).cloned()) {
         return parse(&hit);
     }
-    let text = download(file, &url).await?;
+    let shared = shared_download(file, &url);
+    let result = shared.clone().await;
+    // Finished: the next request for this file (a Retry after a broken body) downloads it again.
+    IN_FLIGHT.with(|m| {
+        let mut m = m.borrow_mut();
+        let same = m
+            .get(&url)
+            .and_then(WeakShared::upgrade)
+            .is_none_or(|d| d.ptr_eq(&shared));
+        if same {
+            m.remove(&url);
+        }
+    });
+    let text = result?;
     let parsed = parse(&text)?;
     CACHE.with(|c| c.borrow_mut().insert(url, text));
     Ok(parsed)
+}
+
+/// The download of `url` in progress, or a new one.
+fn shared_download(file: &str, url: &str) -> Download {
+    if let Some(running) = IN_FLIGHT.with(|m| m.borrow().get(url).and_then(WeakShared::upgrade)) {
+        return running;
+    }
+    let (file, owned_url) = (file.to_owned(), url.to_owned());
+    let fresh = async move { download(&file, &owned_url).await }
+        .boxed_local()
+        .shared();
+    if let Some(weak) = fresh.downgrade() {
+        IN_FLIGHT.with(|m| m.borrow_mut().insert(url.to_owned(), weak));
+    }
+    fresh
 }
 
 /// Downloads `file` as text (never cached: use [`fetch_parsed`] to cache what parses).

@@ -36,3 +36,31 @@ test('an area page requests its own data/areas file and no other area file', asy
     await context.close();
   }
 });
+
+// The parts of one page that need the same file at the same time (an area page's charts and their
+// source lines read meta.json; a city page's shell and its tasks both start from the shared files)
+// share one download (view/fetch.rs IN_FLIGHT): no data file is requested twice in a page load.
+for (const [name, path, ready] of [
+  ['an area page (its own file: the single-figure app)', 'area-manufacturing.html', '#app:not(.app-pending) .chart__plot[data-chart-ready] svg'],
+  ['an area view in the full app', '?view=area&id=manufacturing', '.chart__plot[data-chart-ready] svg'],
+  ['a city page', 'city-440100.html', '#app:not(.app-pending) article.city .city__summary'],
+]) {
+  test(`${name} requests each data file once`, async () => {
+    const { context, page } = await openPage(browser, { serviceWorkers: 'block' });
+    try {
+      const files = [];
+      page.on('request', (r) => {
+        const m = new URL(r.url()).pathname.match(/\/data\/(.+)$/);
+        if (m) files.push(m[1]);
+      });
+      await page.goto(server.url + path);
+      await page.waitForSelector(ready, { timeout: 20000 });
+      await page.waitForLoadState('networkidle');
+      const twice = files.filter((f, i) => files.indexOf(f) !== i);
+      assert.ok(files.includes('meta.json') || !path.includes('area'), `meta.json is read: ${files}`);
+      assert.deepEqual(twice, [], `requested more than once: ${twice.join(', ')}`);
+    } finally {
+      await context.close();
+    }
+  });
+}
