@@ -463,7 +463,12 @@ async function barLoad(browser, server, target, profileKey, point) {
  */
 const HOLD_WASM_MS = 3000;
 async function neededBytes(browser, server, target) {
-  const { context, page, errors } = await newPage(browser, target, PROFILE['1x']);
+  // Its own context, without newPage's CDP session and throttling; a new context's cache is empty.
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1024, height: 800 }, locale: 'zh-CN' });
+  await context.addInitScript(initScript(target));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
   try {
     await page.route('**/*.wasm', async (route) => { await sleep(HOLD_WASM_MS); await route.continue().catch(() => {}); });
     await page.goto(server + target.path, { waitUntil: 'commit', timeout: 120000 });
@@ -471,7 +476,7 @@ async function neededBytes(browser, server, target) {
     const visibleAt = await page.evaluate(() => window.__bench.visibleAt);
     await sleep(HOLD_WASM_MS + 500); // let the held Wasm arrive, so that resource timing has every entry
     if (errors.length) throw new Error(`${target.name}: page errors: ${errors.join('; ')}`);
-    return page.evaluate((until) => {
+    return await page.evaluate((until) => {
       const nav = performance.getEntriesByType('navigation')[0];
       const before = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= until);
       return { bytes: (nav?.transferSize || 0) + before.reduce((s, r) => s + r.transferSize, 0), requests: 1 + before.length };
