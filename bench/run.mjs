@@ -398,6 +398,20 @@ async function memory(page, cdp) {
   return { heap: heap.usedSize, buffers: heap.backingStorageSize ?? NaN, wasm };
 }
 
+/** Bytes and requests of the page that had finished by `until` (ms from navigation), and every file it requested. */
+function downloadedBy(page, until) {
+  return page.evaluate((until) => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const res = performance.getEntriesByType('resource');
+    const before = res.filter((r) => r.responseEnd <= until);
+    return {
+      bytes: (nav?.transferSize || 0) + before.reduce((s, r) => s + r.transferSize, 0),
+      requests: 1 + before.length,
+      files: res.map((r) => new URL(r.name).pathname),
+    };
+  }, until);
+}
+
 /**
  * One cold load. The pointer is parked on the first bar (where the warm-up load found it) from the
  * moment the navigation commits and wiggles by one pixel every few milliseconds, so "interactive"
@@ -423,16 +437,7 @@ async function barLoad(browser, server, target, profileKey, point) {
       await sleep(5);
     }
     const { visibleAt, tipAt } = await page.evaluate(() => window.__bench);
-    const net = await page.evaluate((until) => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      const res = performance.getEntriesByType('resource');
-      const before = res.filter((r) => r.responseEnd <= until);
-      return {
-        bytes: (nav?.transferSize || 0) + before.reduce((s, r) => s + r.transferSize, 0),
-        requests: 1 + before.length,
-        files: res.map((r) => new URL(r.name).pathname),
-      };
-    }, visibleAt);
+    const net = await downloadedBy(page, visibleAt);
     const out = { visibleAt, tipAt, point, ...net, hovers: [] };
     if (profileKey !== '3g' && !target.noHover) {
       for (let h = 0; h < HOVERS; h++) {
@@ -463,12 +468,7 @@ async function barLoad(browser, server, target, profileKey, point) {
  */
 const HOLD_WASM_MS = 3000;
 async function neededBytes(browser, server, target) {
-  // Its own context, without newPage's CDP session and throttling; a new context's cache is empty.
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1024, height: 800 }, locale: 'zh-CN' });
-  await context.addInitScript(initScript(target));
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { context, page, errors } = await newPage(browser, target, PROFILE['1x']);
   try {
     await page.route('**/*.wasm', async (route) => { await sleep(HOLD_WASM_MS); await route.continue().catch(() => {}); });
     await page.goto(server + target.path, { waitUntil: 'commit', timeout: 120000 });
@@ -476,11 +476,7 @@ async function neededBytes(browser, server, target) {
     const visibleAt = await page.evaluate(() => window.__bench.visibleAt);
     await sleep(HOLD_WASM_MS + 500); // let the held Wasm arrive, so that resource timing has every entry
     if (errors.length) throw new Error(`${target.name}: page errors: ${errors.join('; ')}`);
-    return await page.evaluate((until) => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      const before = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= until);
-      return { bytes: (nav?.transferSize || 0) + before.reduce((s, r) => s + r.transferSize, 0), requests: 1 + before.length };
-    }, visibleAt);
+    return await downloadedBy(page, visibleAt);
   } finally {
     await context.close();
   }
