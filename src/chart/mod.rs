@@ -49,5 +49,15 @@ impl Theme {
     };
 }
 
+/// `#RRGGBB` of a theme colour, for the SVG attributes a view sets itself (the highlight overlays).
+pub fn hex((r, g, b): (u8, u8, u8)) -> String {
+    format!("#{r:02X}{g:02X}{b:02X}")
+}
+
+/// The SVG path data of a rectangle's outline, `(left, top, right, bottom)` in pixels.
+pub fn rect_path((l, t, r, b): (i32, i32, i32, i32)) -> String {
+    format!("M{l} {t}H{r}V{b}H{l}Z")
+}
+
 /// Font family for chart text: system fonts with CJK fallbacks, never a web font.
 pub const FONT_FAMILY: &str = "system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";

@@ -275,6 +275,14 @@ pub fn hit(layout: &Layout, x: f64, y: f64) -> Option<BarBox> {
         .copied()
 }
 
+/// The outline the page draws over bar `i` (pointer or keyboard focus): the bar's box 2 px larger
+/// on every side, as SVG path data. The view draws it in its own small SVG over the chart's, so
+/// a hover changes one attribute instead of redrawing the chart (issue #15: one frame).
+pub fn highlight_path(layout: &Layout, i: usize) -> Option<String> {
+    let (x0, y0, x1, y1) = layout.bars.get(i)?.rect;
+    Some(super::rect_path((x0 - 2, y0 - 2, x1 + 2, y1 + 2)))
+}
+
 /// What the tooltip of one bar says: "移动电话用户普及率 · 2017 ≥ 110%".
 pub fn tooltip(chart: &TargetChart, row: usize, bar: usize) -> Option<String> {
     let r = chart.rows.get(row)?;
@@ -497,6 +505,24 @@ mod tests {
         let found = hit(&l, 20.0, f64::from((b.rect.1 + b.rect.3) / 2));
         assert_eq!(found.map(|f| (f.row, f.bar)), Some((0, 1)));
         assert_eq!(hit(&l, 20.0, 1.0), None);
+    }
+
+    #[test]
+    fn highlight_outlines_the_bar_two_pixels_out() {
+        let l = layout(&sample(), 600);
+        let (x0, y0, x1, y1) = l.bars[2].rect;
+        assert_eq!(
+            highlight_path(&l, 2),
+            Some(format!(
+                "M{} {}H{}V{}H{}Z",
+                x0 - 2,
+                y0 - 2,
+                x1 + 2,
+                y1 + 2,
+                x0 - 2
+            ))
+        );
+        assert_eq!(highlight_path(&l, 3), None, "no bar, no outline");
     }
 
     #[test]

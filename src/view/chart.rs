@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::chart::target_bars::{
-    area_chart_title, hit, layout, to_export_svg, to_svg, tooltip, TargetChart,
+    area_chart_title, highlight_path, hit, layout, to_export_svg, to_svg, tooltip, TargetChart,
 };
-use crate::chart::Theme;
+use crate::chart::{hex, Theme};
 use std::sync::Arc;
 
 use crate::data::{Bilingual, Indicator};
@@ -16,6 +16,7 @@ use crate::route::Figure;
 use crate::view::actions::{today, with_meta, ChartActions, Make};
 use crate::view::embed::{EmbedOffer, FIXED_WIDTH_PX};
 use crate::view::figure::{container_width, page_theme};
+use crate::view::highlight::{HighlightOverlay, Stroke};
 use crate::view::nav::use_nav;
 
 /// What a target chart's downloads and citation need besides the chart.
@@ -100,12 +101,22 @@ pub fn TargetChartView(
         let i = selected.get()?;
         geometry.with(|g| g.bars.get(i).map(|b| (b.row, b.bar)))
     };
+    // Drawn once per width: a hover moves only the overlay's outline (view::highlight).
     let svg = move || {
         if width.get() == 0 {
             return String::new();
         }
         // plotters escapes every text and attribute it writes, so its SVG is safe as markup.
-        chart.with_value(|c| to_svg(c, width.get(), theme, highlight()))
+        chart.with_value(|c| to_svg(c, width.get(), theme, None))
+    };
+    let size = Signal::derive(move || geometry.with(|g| (g.width, g.height)));
+    let outline = Memo::new(move |_| {
+        let i = selected.get()?;
+        geometry.with(|g| highlight_path(g, i))
+    });
+    let stroke = Stroke {
+        colour: hex(theme.foreground),
+        halo: None,
     };
     let tooltip = move || {
         let (row, bar) = highlight()?;
@@ -152,6 +163,7 @@ pub fn TargetChartView(
     view! {
         <figure class="chart" data-chart=chart_id>
             <figcaption class="chart__title">{title.clone()}</figcaption>
+            <div class="chart__stage">
             <div
                 class="chart__plot"
                 node_ref=plot
@@ -167,6 +179,8 @@ pub fn TargetChartView(
                 on:blur=move |_| selected.set(None)
                 on:keydown=on_key
             ></div>
+            <HighlightOverlay size path=outline.into() stroke />
+            </div>
             <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
             <p class="visually-hidden" id=format!("{}-hint", chart.with_value(|c| c.id.clone()))>
                 {move || Msg::ChartKeys.text(nav.lang.get())}

@@ -8,6 +8,7 @@ pub mod embed;
 pub mod fetch;
 pub mod figure;
 pub mod heatmap;
+pub mod highlight;
 pub mod map;
 pub mod nav;
 pub mod pages;
