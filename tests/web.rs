@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup is a failed test
 
-use gd_plus::chart::target_bars::{Bar, Row, TargetChart};
+use gd_plus::chart::target_bars::{highlight_path, layout, Bar, Row, TargetChart};
 use gd_plus::data::LoadError;
 use gd_plus::i18n::{Lang, Msg};
 use gd_plus::view::chart::TargetChartView;
@@ -166,6 +166,29 @@ async fn chart_draws_at_container_width_and_answers_the_keyboard() {
     assert_eq!(svg_width(&plot), Some(plot.client_width().to_string()));
     assert!(plot.client_width() > first);
 
+    // The keyboard moves the tooltip and the overlay's outline; the drawing stays the same node
+    // (a hover or a key never redraws the chart: issue #15).
+    let drawn = plot.query_selector("svg").unwrap().unwrap();
+    let geometry = layout(
+        &TargetChart {
+            id: "t.targets-1".into(),
+            unit_label: "%".into(),
+            rows: vec![shopping_row()],
+        },
+        plot.client_width() as u32,
+    );
+    let outline = || {
+        let path = host
+            .query_selector(".chart__highlight path")
+            .unwrap()
+            .unwrap();
+        (path.get_attribute("d"), path.get_attribute("visibility"))
+    };
+    assert_eq!(
+        outline().1.as_deref(),
+        Some("hidden"),
+        "nothing selected yet"
+    );
     let plot: web_sys::HtmlElement = plot.unchecked_into();
     plot.focus().unwrap();
     leptos::task::tick().await;
@@ -173,16 +196,33 @@ async fn chart_draws_at_container_width_and_answers_the_keyboard() {
         text_of(&host, ".chart__tooltip").as_deref(),
         Some("网络购物普及率 · 2017 ≥ 68%")
     );
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("ArrowRight");
-    init.set_bubbles(true);
-    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    plot.dispatch_event(&key).unwrap();
+    assert_eq!(
+        outline(),
+        (highlight_path(&geometry, 0), Some("visible".to_owned()))
+    );
+    let press = |name: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(name);
+        init.set_bubbles(true);
+        let key =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        plot.dispatch_event(&key).unwrap();
+    };
+    press("ArrowRight");
     leptos::task::tick().await;
     assert_eq!(
         text_of(&host, ".chart__tooltip").as_deref(),
         Some("网络购物普及率 · 2020 ≥ 73%")
     );
+    assert_eq!(
+        outline(),
+        (highlight_path(&geometry, 1), Some("visible".to_owned()))
+    );
+    press("Escape");
+    leptos::task::tick().await;
+    assert_eq!(outline().1.as_deref(), Some("hidden"), "Escape hides it");
+    let now = plot.query_selector("svg").unwrap().unwrap();
+    assert!(now.is_same_node(Some(&drawn)), "the chart was redrawn");
 }
 
 #[wasm_bindgen_test]
