@@ -513,6 +513,15 @@ impl HeatLayout {
         )
     }
 
+    /// The outline the page draws over cell (row, column) under the pointer or keyboard focus:
+    /// the cell's box (the drawn cell fills it 1 px inside) as SVG path data; `None` outside the
+    /// grid. The view draws it in its own small SVG over the heatmap's, so a hover changes one
+    /// attribute instead of redrawing the heatmap (issue #15: one frame).
+    pub fn highlight_path(&self, (row, col): (usize, usize)) -> Option<String> {
+        (row < self.rows && col < self.cols)
+            .then(|| crate::chart::rect_path(self.cell_rect(row, col)))
+    }
+
     /// The pixel box of a cell: left, top, right, bottom (cells are drawn 1 px inside it).
     pub fn cell_rect(&self, row: usize, col: usize) -> (i32, i32, i32, i32) {
         let left = self.grid_x + col as i32 * self.cell_w;
@@ -998,6 +1007,19 @@ mod tests {
             lang: Lang::En,
         };
         assert!(summary(&empty, Lang::En).starts_with("No department"));
+    }
+
+    #[test]
+    fn highlight_outlines_the_cell_box_inside_the_grid_only() {
+        let d = sample(Lang::Zh);
+        let l = HeatLayout::new(&d, 600);
+        let (left, top, right, bottom) = l.cell_rect(1, 0);
+        assert_eq!(
+            l.highlight_path((1, 0)),
+            Some(format!("M{left} {top}H{right}V{bottom}H{left}Z"))
+        );
+        assert_eq!(l.highlight_path((l.rows, 0)), None);
+        assert_eq!(l.highlight_path((0, l.cols)), None);
     }
 
     #[test]

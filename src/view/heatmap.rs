@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::chart::heatmap::{heatmap_export_svg, heatmap_to_svg, summary, HeatLayout, HeatmapData};
+use crate::chart::hex;
 use crate::export::{heatmap_csv, heatmap_json};
 use crate::i18n::Msg;
 use crate::route::Figure;
@@ -10,6 +11,7 @@ use crate::view::actions::{figure_citation, with_meta, ChartActions, Make};
 use crate::view::chart::EMBED_CHROME_PX;
 use crate::view::embed::{EmbedOffer, FIXED_WIDTH_PX};
 use crate::view::figure::{container_width, page_theme};
+use crate::view::highlight::{HighlightOverlay, Stroke};
 use crate::view::nav::use_nav;
 
 /// The heatmap of one language's [`HeatmapData`].
@@ -48,13 +50,23 @@ pub fn HeatmapView(
     };
     let (rows, cols) = (data.rows.len(), data.columns.len());
     let data = StoredValue::new(data);
-    let layout = move || data.with_value(|d| HeatLayout::new(d, width.get().max(1)));
+    let layout = Memo::new(move |_| data.with_value(|d| HeatLayout::new(d, width.get().max(1))));
+    // Drawn once per width: a hover moves only the overlay's outline (view::highlight).
     let svg = move || {
         if width.get() == 0 {
             return String::new();
         }
         // plotters escapes every text it writes, so its SVG is safe as markup.
-        data.with_value(|d| heatmap_to_svg(d, width.get(), theme, cell.get()))
+        data.with_value(|d| heatmap_to_svg(d, width.get(), theme, None))
+    };
+    let size = Signal::derive(move || layout.with(|l| (l.width, l.height)));
+    let outline = Memo::new(move |_| {
+        let at = cell.get()?;
+        layout.with(|l| l.highlight_path(at))
+    });
+    let stroke = Stroke {
+        colour: hex(theme.foreground),
+        halo: None,
     };
     let tooltip = move || {
         let (r, c) = cell.get()?;
@@ -78,10 +90,11 @@ pub fn HeatmapView(
             return;
         };
         let rect = el.get_bounding_client_rect();
-        cell.set(layout().cell_at(
+        let (x, y) = (
             f64::from(ev.client_x()) - rect.left(),
             f64::from(ev.client_y()) - rect.top(),
-        ));
+        );
+        cell.set(layout.with_untracked(|l| l.cell_at(x, y)));
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if rows == 0 || cols == 0 {
@@ -118,6 +131,7 @@ pub fn HeatmapView(
     view! {
         <figure class="chart" data-chart="departments-heatmap">
             <figcaption class="chart__title">{move || Msg::DepartmentsHeatmap.text(nav.lang.get())}</figcaption>
+            <div class="chart__stage">
             <div
                 class="chart__plot"
                 node_ref=plot
@@ -132,6 +146,8 @@ pub fn HeatmapView(
                 on:blur=move |_| cell.set(None)
                 on:keydown=on_key
             ></div>
+            <HighlightOverlay size path=outline.into() stroke />
+            </div>
             <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
             <ChartActions stem="gd-plus-departments-heatmap".to_owned() svg=svg_export csv=csv_export json=json_export cite embed />
             <details class="chart__table">

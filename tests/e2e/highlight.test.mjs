@@ -1,9 +1,10 @@
 // End-to-end: hovering or moving the keyboard focus over a drawn figure outlines the bar, cell or city
 // in a small overlay SVG (src/view/highlight.rs) and never redraws the figure (issue #15: hover paints
 // within one frame; redrawing the whole plotters SVG per hover took 20-86 ms at 4x CPU).
-// For the target chart (app page and a pre-rendered area page after the take-over): the figure's <svg>
-// is the same node after several hovers and key presses (an expando survives), the outline sits on the
-// drawn bar under it (± the outline's 2 px, within 3 px) and is hidden after mouseleave and Escape.
+// For the target chart (app page and a pre-rendered area page after the take-over) and the heatmap:
+// the figure's <svg> is the same node after several hovers and key presses (an expando survives), the
+// outline sits on the drawn rect under it (± the outline's 2 or 1 px, within 3 px) and is hidden after
+// mouseleave and Escape.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startNginx, launch, openPage, appReady } from './harness.mjs';
@@ -112,3 +113,43 @@ for (const [name, path, ready] of [
     }
   });
 }
+
+test('heatmap: hover and keys move an outline over the cell, the heatmap is never redrawn', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(server.url + '?view=departments');
+    const fig = '[data-chart="departments-heatmap"]';
+    await appReady(page, `${fig} .chart__plot[data-chart-ready] svg`);
+    await tag(page, fig);
+    await page.focus(`${fig} .chart__plot`);
+    let s = await state(page, fig);
+    assertAround(s.outline, s.under, 1, 'focus: cell (0, 0)');
+    const first = s.outline;
+    await page.keyboard.press('ArrowRight');
+    s = await state(page, fig);
+    assertAround(s.outline, s.under, 1, 'ArrowRight: cell (0, 1)');
+    assert.ok(s.outline.x > first.x + 5 && Math.abs(s.outline.y - first.y) < 1, 'ArrowRight moves one cell right');
+    await page.keyboard.press('ArrowDown');
+    s = await state(page, fig);
+    assertAround(s.outline, s.under, 1, 'ArrowDown: cell (1, 1)');
+    assert.ok(s.outline.y > first.y + 5, 'ArrowDown moves one row down');
+    await page.keyboard.press('Escape');
+    assert.equal((await state(page, fig)).outline, null, 'Escape hides the outline');
+
+    // Hover two cells: the outline follows the pointer.
+    for (const [dx, dy] of [[0, 0], [1, 2]]) {
+      const [x, y] = [first.x + first.w * (dx + 0.5), first.y + first.h * (dy + 0.5)];
+      await page.mouse.move(x, y);
+      s = await state(page, fig);
+      assertAround(s.outline, s.under, 1, `hover cell (${dy}, ${dx})`);
+      assert.ok(s.outline.x < x && x < s.outline.x + s.outline.w && s.outline.y < y && y < s.outline.y + s.outline.h,
+        `hover cell (${dy}, ${dx}): the outline is around the pointer`);
+    }
+    await page.mouse.move(1, 1);
+    s = await state(page, fig);
+    assert.equal(s.outline, null, 'mouseleave hides the outline');
+    assert.ok(s.kept, 'the heatmap\'s svg is the same node');
+  } finally {
+    await context.close();
+  }
+});
