@@ -218,6 +218,30 @@ fn draw_panel<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The outline of city `adcode` in every panel where it shows, as SVG path data: the lines that
+/// `style.highlight` draws into the map. The page draws it in its own small SVG over the map under
+/// the pointer or keyboard focus, so a hover changes one attribute instead of redrawing the map
+/// (issue #15: one frame). `None` for a city with nothing drawn.
+pub fn highlight_path(layout: &MapLayout, adcode: &str) -> Option<String> {
+    use std::fmt::Write;
+    let city = layout.adcodes.iter().position(|c| c == adcode)?;
+    let mut d = String::new();
+    let lines = layout
+        .panels()
+        .into_iter()
+        .flat_map(|p| &p.shapes)
+        .filter(|s| s.city == city)
+        .flat_map(|s| &s.polygons)
+        .flat_map(|p| &p.outlines);
+    for line in lines {
+        for (i, (x, y)) in line.iter().enumerate() {
+            // Writing to a String cannot fail.
+            let _ = write!(d, "{}{x} {y}", if i == 0 { 'M' } else { 'L' });
+        }
+    }
+    (!d.is_empty()).then_some(d)
+}
+
 /// Draws the map to an SVG string (browser display, downloads and snapshots).
 pub fn map_to_svg(layout: &MapLayout, style: &MapStyle) -> String {
     let mut svg = String::new();

@@ -113,3 +113,23 @@ fn every_legend_slot_fits_and_extra_entries_are_dropped() {
     let svg = map_to_svg(&l, &s);
     assert!(svg.contains("entry-4") && !svg.contains("entry-5"));
 }
+
+#[test]
+fn highlight_path_has_every_outline_of_that_city_only() {
+    let l = layout(640);
+    let sw = l.adcodes.iter().position(|a| a == "441500").unwrap();
+    let outlines: Vec<_> = l
+        .panels()
+        .into_iter()
+        .flat_map(|p| p.shapes.iter().filter(|s| s.city == sw))
+        .flat_map(|s| &s.polygons)
+        .flat_map(|p| &p.outlines)
+        .collect();
+    let d = highlight_path(&l, "441500").unwrap();
+    assert_eq!(d.matches('M').count(), outlines.len());
+    let points: usize = outlines.iter().map(|o| o.len()).sum();
+    assert_eq!(d.matches('M').count() + d.matches('L').count(), points);
+    let (x, y) = outlines[0][0];
+    assert!(d.starts_with(&format!("M{x} {y}")), "{d}");
+    assert_eq!(highlight_path(&l, "999999"), None, "an unknown adcode");
+}

@@ -37,7 +37,7 @@ pub mod style;
 
 pub use bounds::GeoBounds;
 pub use classes::{breaks, class_of, ClassBin};
-pub use draw::{draw_map, map_export_svg, map_to_svg};
+pub use draw::{draw_map, highlight_path, map_export_svg, map_to_svg};
 pub use geojson::{CityShape, CityShapes};
 pub use layout::{Anchor, MapLayout};
 pub use palette::{label_colour, region_swatch, sequential_fills, RegionSwatch, Rgb};

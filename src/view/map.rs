@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::chart::hex;
 use crate::data::{AreaFile, CityIndex, ProgrammeIndex};
 use crate::export::{map_layer_csv, map_layer_json};
 use crate::geo::layers::layer_view;
-use crate::geo::{map_export_svg, map_to_svg, CityShapes, MapLayout};
+use crate::geo::{highlight_path, map_export_svg, map_to_svg, CityShapes, MapLayout};
 use crate::i18n::Msg;
 use crate::route::Figure;
 use crate::route::{MapLayer, Route};
@@ -18,6 +19,7 @@ use crate::view::components::Link;
 use crate::view::embed::{EmbedOffer, FIXED_WIDTH_PX};
 use crate::view::fetch::fetch_parsed;
 use crate::view::figure::{container_width, page_theme};
+use crate::view::highlight::{HighlightOverlay, Stroke};
 use crate::view::nav::use_nav;
 
 /// File of the boundaries, relative to the data base URL.
@@ -73,14 +75,26 @@ pub fn MapView(
             })
         })
     });
+    // Drawn once per width, layer and language: a hover or a selection moves only the overlay's
+    // outline (view::highlight).
     let svg = move || {
         let Some(l) = layout.get() else {
             return String::new();
         };
-        let mut style = view_model.with(|v| v.style.clone());
-        style.highlight = focused.get().or_else(|| selected.get());
         // plotters escapes every text it writes, so its SVG is safe as markup.
-        map_to_svg(&l, &style)
+        view_model.with(|v| map_to_svg(&l, &v.style))
+    };
+    let size = Signal::derive(move || {
+        layout.with(|l| l.as_ref().map_or((0, 0), |l| (l.width(), l.height())))
+    });
+    let outline = Memo::new(move |_| {
+        let code = focused.get().or_else(|| selected.get())?;
+        layout.with(|l| l.as_ref().and_then(|l| highlight_path(l, &code)))
+    });
+    // A halo in the page colour keeps the outline visible on any fill.
+    let stroke = Stroke {
+        colour: hex(theme.foreground),
+        halo: Some(hex(theme.background)),
     };
     let name_of = move |adcode: &str| {
         let lang = nav.lang.get_untracked();
@@ -209,6 +223,7 @@ pub fn MapView(
     view! {
         <figure class="chart map" data-chart="map">
             <figcaption class="chart__title">{title}</figcaption>
+            <div class="chart__stage">
             <div
                 class="chart__plot"
                 node_ref=plot
@@ -226,6 +241,8 @@ pub fn MapView(
                 }
                 on:keydown=on_key
             ></div>
+            <HighlightOverlay size path=outline.into() stroke />
+            </div>
             <p class="chart__tooltip" role="status" aria-live="polite">{tooltip}</p>
             <ChartActions stem="gd-plus-map".to_owned() svg=svg_export csv=csv_export json=json_export cite embed />
             <p class="map__selected" aria-live="polite">

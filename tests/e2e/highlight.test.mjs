@@ -4,7 +4,7 @@
 // For the target chart (app page and a pre-rendered area page after the take-over) and the heatmap:
 // the figure's <svg> is the same node after several hovers and key presses (an expando survives), the
 // outline sits on the drawn rect under it (± the outline's 2 or 1 px, within 3 px) and is hidden after
-// mouseleave and Escape.
+// mouseleave and Escape. For the map: the same node, and the outline encloses the hovered point.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startNginx, launch, openPage, appReady } from './harness.mjs';
@@ -149,6 +149,52 @@ test('heatmap: hover and keys move an outline over the cell, the heatmap is neve
     s = await state(page, fig);
     assert.equal(s.outline, null, 'mouseleave hides the outline');
     assert.ok(s.kept, 'the heatmap\'s svg is the same node');
+  } finally {
+    await context.close();
+  }
+});
+
+test('map: hover and keys outline a city, the map is never redrawn', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(server.url + '?view=map');
+    const fig = 'figure.chart.map';
+    await appReady(page, `${fig} .chart__plot[data-chart-ready] svg`);
+    await tag(page, fig);
+    // The pointer on a city's label is inside that city; the outline must enclose the point.
+    const label = page.locator(`${fig} svg text`, { hasText: /^\s*深圳 \d+\s*$/ });
+    const box = await label.boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.waitForFunction((f) => document.querySelector(`${f} .chart__tooltip`)?.textContent.startsWith('深圳'), fig);
+    const inside = () => page.$eval(fig, (f, [x, y]) => {
+      const paths = [...f.querySelectorAll('.chart__highlight path')];
+      const svg = f.querySelector('.chart__highlight');
+      const r = svg.getBoundingClientRect();
+      const vb = svg.viewBox.baseVal;
+      const p = new DOMPoint((x - r.x) * vb.width / r.width, (y - r.y) * vb.height / r.height);
+      return paths.map((l) => ({ d: l.getAttribute('d'), visible: getComputedStyle(l).visibility === 'visible', inside: l.isPointInFill(p) }));
+    }, [x, y]);
+    let lines = await inside();
+    assert.ok(lines.length >= 1, 'an outline path');
+    for (const l of lines) {
+      assert.ok(l.visible && l.d, 'the outline is shown');
+      assert.ok(l.inside, 'the outline encloses the hovered point');
+    }
+    const shenzhen = lines[0].d;
+    await page.mouse.move(1, 1);
+    assert.ok((await inside()).every((l) => !l.visible), 'mouseleave hides the outline');
+
+    await page.focus(`${fig} .chart__plot`);
+    await page.keyboard.press('ArrowRight');
+    lines = await inside();
+    assert.ok(lines.every((l) => l.visible && l.d && l.d !== shenzhen), 'ArrowRight outlines the first city');
+    await page.keyboard.press('ArrowRight');
+    const second = await inside();
+    assert.ok(second.every((l) => l.visible && l.d !== lines[0].d), 'ArrowRight outlines the next city');
+    await page.keyboard.press('Escape');
+    assert.ok((await inside()).every((l) => !l.visible), 'Escape hides the outline');
+    assert.ok(await page.$eval(`${fig} .chart__plot svg`, (s) => s.__gdKept === true), 'the map\'s svg is the same node');
   } finally {
     await context.close();
   }
