@@ -155,7 +155,7 @@ fn every_text_of_every_figure_is_at_least_12_px_and_inside_its_drawing() {
             for area in &all.areas {
                 for chart in charts_for(&area.slug, &area.indicators, lang) {
                     let what = format!("{} {lang:?} {width}", chart.id);
-                    checked += check(&what, &to_svg(&chart, width, Theme::LIGHT, None));
+                    checked += check(&what, &to_svg(&chart, width, Theme::LIGHT));
                     checked += check(
                         &format!("{what} framed"),
                         &to_export_svg(&chart, width, Theme::DARK, "标题 Title", lang),
@@ -164,7 +164,7 @@ fn every_text_of_every_figure_is_at_least_12_px_and_inside_its_drawing() {
                 for ind in area.indicators.iter().filter(|i| !i.targets.is_empty()) {
                     let chart = &charts_for(&area.slug, std::slice::from_ref(ind), lang)[0];
                     let what = format!("{} {lang:?} {width}", ind.id);
-                    checked += check(&what, &to_svg(chart, width, Theme::LIGHT, Some((0, 0))));
+                    checked += check(&what, &to_svg(chart, width, Theme::LIGHT));
                 }
             }
             let heat = HeatmapData::from(&all.index, &all.areas, &all.departments, lang);
@@ -207,7 +207,7 @@ fn each_targets_label_carries_its_comparator_and_unit_from_the_data() {
         for area in &all.areas {
             for ind in area.indicators.iter().filter(|i| !i.targets.is_empty()) {
                 let chart = &charts_for(&area.slug, std::slice::from_ref(ind), lang)[0];
-                let (_, drawn) = texts(&to_svg(chart, 320, Theme::LIGHT, None));
+                let (_, drawn) = texts(&to_svg(chart, 320, Theme::LIGHT));
                 let drawn: Vec<&str> = drawn.iter().map(|t| t.content.as_str()).collect();
                 for t in &ind.targets {
                     let label = format::target(t.value, &ind.unit, t.comparator, lang);

@@ -47,7 +47,7 @@ fn target_chart_snapshots() {
         let charts = charts_for("fixture", &area.indicators, lang);
         assert_eq!(charts.len(), 2, "% and 万亿元 are never on one scale");
         for (i, chart) in charts.iter().enumerate() {
-            let svg = common::round_floats(&to_svg(chart, width, theme, None));
+            let svg = common::round_floats(&to_svg(chart, width, theme));
             let path = dir.join(format!("targets-{name}-{i}.svg"));
             if update {
                 std::fs::write(&path, &svg).unwrap();
@@ -76,7 +76,6 @@ fn svg_carries_labels_in_the_ui_language() {
         &charts_for("fixture", &area.indicators, Lang::Zh)[0],
         640,
         Theme::LIGHT,
-        None,
     );
     assert!(
         zh.contains("网络购物普及率") && zh.contains(">\n≥ 73%\n<") && zh.contains(">\n≤ 14.8%\n<")
@@ -85,7 +84,6 @@ fn svg_carries_labels_in_the_ui_language() {
         &charts_for("fixture", &area.indicators, Lang::En)[1],
         640,
         Theme::LIGHT,
-        None,
     );
     assert!(
         en.contains("E-commerce transaction volume") && en.contains(">\n≥ 5.6 trillion yuan\n<")

@@ -162,7 +162,7 @@ fn load_and_draw(kind: &str, target: &str, text: &str, real: &Real) -> Result<()
             ))?;
             for lang in [Lang::Zh, Lang::En] {
                 for chart in charts_for(&area.slug, &area.indicators, lang) {
-                    to_svg(&chart, 640, Theme::LIGHT, Some((0, 0)));
+                    to_svg(&chart, 640, Theme::LIGHT);
                 }
             }
             Ok(())
@@ -356,7 +356,7 @@ fn canary_datasets_are_valid_and_every_payload_is_escaped_in_the_svg() {
         // What plotters writes must be the payload escaped, never its markup.
         let escaped = escape_xml(payload);
         let chart = charts_for("overall", &areas[0].indicators, Lang::Zh).remove(0);
-        let svg = to_svg(&chart, 640, Theme::LIGHT, Some((0, 0)));
+        let svg = to_svg(&chart, 640, Theme::LIGHT);
         if payload.contains('<') {
             assert!(
                 !svg.contains(payload.as_str()),

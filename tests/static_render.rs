@@ -341,7 +341,7 @@ fn the_prerendered_embed_is_the_embed_view_with_hostile_strings_as_text() {
         (prerender::EMBED_WIDE_PX, Theme::LIGHT),
         (prerender::EMBED_NARROW_PX, Theme::DARK),
     ] {
-        let svg = to_svg(chart, width, theme, None);
+        let svg = to_svg(chart, width, theme);
         assert!(html.contains(svg_body(&svg)), "the chart at {width} px");
     }
     assert_eq!(prerender::EMBED_WIDE_PX, 640 - 24);

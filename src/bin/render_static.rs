@@ -213,7 +213,7 @@ fn svgs(d: &Data, o: &Options) -> Vec<Svg> {
             for chart in charts_for(&area.slug, &area.indicators, lang) {
                 if let (true, Some(name)) = (wanted(&chart.id), chart_svg(&chart.id, lang)) {
                     let svg = if o.bare {
-                        to_svg(&chart, o.width, o.theme, None)
+                        to_svg(&chart, o.width, o.theme)
                     } else {
                         let title = area_chart_title(&area_name, &chart, lang);
                         to_export_svg(&chart, o.width, o.theme, &title, lang)
@@ -229,7 +229,7 @@ fn svgs(d: &Data, o: &Options) -> Vec<Svg> {
                     indicator_svg(&ind.id, lang),
                 ) {
                     let svg = if o.bare {
-                        to_svg(chart, o.width, o.theme, None)
+                        to_svg(chart, o.width, o.theme)
                     } else {
                         let title = indicator_chart_title(ind.name.get(lang), chart);
                         to_export_svg(chart, o.width, o.theme, &title, lang)
@@ -476,7 +476,7 @@ fn page_images(
     name: &str,
     chart: &TargetChart,
 ) -> Result<u64, String> {
-    let svg = |width: u32| to_svg(chart, width, Theme::LIGHT, None);
+    let svg = |width: u32| to_svg(chart, width, Theme::LIGHT);
     let og = og_image(r, name, &svg)?;
     let card = share_card(r, name, &svg, &page.url)?;
     let strip = |p: &str| p.trim_start_matches("static/").to_owned();

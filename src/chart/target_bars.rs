@@ -300,7 +300,6 @@ pub fn draw<DB: DrawingBackend>(
     chart: &TargetChart,
     layout: &Layout,
     theme: Theme,
-    highlight: Option<(usize, usize)>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let left = Pos::new(HPos::Left, VPos::Center);
     let right = Pos::new(HPos::Right, VPos::Center);
@@ -331,12 +330,6 @@ pub fn draw<DB: DrawingBackend>(
             text::style(YEAR_PX, theme.muted, right, false),
         ))?;
         area.draw(&Rectangle::new([(x0, y0), (x1, y1)], rgb(colour).filled()))?;
-        if highlight == Some((b.row, b.bar)) {
-            area.draw(&Rectangle::new(
-                [(x0 - 2, y0 - 2), (x1 + 2, y1 + 2)],
-                rgb(theme.foreground).stroke_width(2),
-            ))?;
-        }
         area.draw(&Text::new(
             bar.label.clone(),
             (x1 + LABEL_GAP, mid),
@@ -358,13 +351,9 @@ pub fn draw<DB: DrawingBackend>(
     area.present()
 }
 
-/// Draws the chart to an SVG string (browser display, downloads and snapshots).
-pub fn to_svg(
-    chart: &TargetChart,
-    width: u32,
-    theme: Theme,
-    highlight: Option<(usize, usize)>,
-) -> String {
+/// Draws the chart to an SVG string (browser display, build-time pages and snapshots). The
+/// page outlines the hovered bar in an overlay ([`highlight_path`]), never in this drawing.
+pub fn to_svg(chart: &TargetChart, width: u32, theme: Theme) -> String {
     let layout = layout(chart, width);
     let mut svg = String::new();
     {
@@ -372,7 +361,7 @@ pub fn to_svg(
             SVGBackend::with_string(&mut svg, (layout.width, layout.height)).into_drawing_area();
         // Drawing into a string cannot fail for I/O reasons; an error would leave a partial SVG,
         // which is still valid markup, so it is not worth a panic.
-        let _ = draw(&root, chart, &layout, theme, highlight);
+        let _ = draw(&root, chart, &layout, theme);
     }
     svg
 }
@@ -406,7 +395,7 @@ pub fn indicator_chart_title(indicator_name: &str, chart: &TargetChart) -> Strin
 }
 
 /// The chart as a stand-alone picture (Download SVG/PNG, build-time images): `title` above,
-/// the source line in `lang` below, no highlight.
+/// the source line in `lang` below.
 pub fn to_export_svg(
     chart: &TargetChart,
     width: u32,
@@ -420,7 +409,7 @@ pub fn to_export_svg(
         lang,
     };
     framed_svg(layout.width, layout.height, theme, frame, |body| {
-        let _ = draw(body, chart, &layout, theme, None);
+        let _ = draw(body, chart, &layout, theme);
     })
 }
 
@@ -571,7 +560,7 @@ mod tests {
     fn svg_has_every_label_escaped() {
         let mut chart = sample();
         chart.rows[0].name = "<script>alert(1)</script>".into();
-        let svg = to_svg(&chart, 600, Theme::LIGHT, None);
+        let svg = to_svg(&chart, 600, Theme::LIGHT);
         assert!(!svg.contains("<script>"), "dataset text must be escaped");
         assert!(svg.contains("&lt;script&gt;"));
         assert!(svg.contains("≥ 73%"));

@@ -390,7 +390,7 @@ mod tests {
             unit_label: "%".into(),
             rows: vec![],
         };
-        let svg = crate::chart::target_bars::to_svg(&chart, 640, crate::chart::Theme::LIGHT, None);
+        let svg = crate::chart::target_bars::to_svg(&chart, 640, crate::chart::Theme::LIGHT);
         let layout = crate::chart::target_bars::layout(&chart, 640);
         assert_eq!(svg_height(&svg), Some(layout.height as f32));
         assert_eq!(svg_height("<svg width=\"1\">"), None);

@@ -408,7 +408,7 @@ fn href_in(route: &Route, lang: Lang) -> String {
 /// The chart as the app draws it at `width`, with a class for the CSS that picks the variant for
 /// the screen, and one hover band per bar whose tooltip shows below the drawing (CSS `:hover`).
 fn picture(chart: &TargetChart, width: u32, theme: Theme, class: &str) -> String {
-    let svg = to_svg(chart, width, theme, None);
+    let svg = to_svg(chart, width, theme);
     let geometry = layout(chart, width);
     let tip_y = geometry.height + TIP_BASELINE_PX;
     let bands = html! {
@@ -485,7 +485,7 @@ mod tests {
             4 * bars
         );
         // The drawing is the app's own drawing at that width, byte for byte, before the bands.
-        let wide = to_svg(chart, WIDE_PX, Theme::LIGHT, None);
+        let wide = to_svg(chart, WIDE_PX, Theme::LIGHT);
         let body = wide
             .split_once('>')
             .map(|(_, rest)| rest)

@@ -107,7 +107,7 @@ pub fn TargetChartView(
             return String::new();
         }
         // plotters escapes every text and attribute it writes, so its SVG is safe as markup.
-        chart.with_value(|c| to_svg(c, width.get(), theme, None))
+        chart.with_value(|c| to_svg(c, width.get(), theme))
     };
     let size = Signal::derive(move || geometry.with(|g| (g.width, g.height)));
     let outline = Memo::new(move |_| {
