@@ -129,7 +129,7 @@ async function checkTooltip(page, figure, p) {
   }
   await plot.focus();
   await page.keyboard.press('ArrowLeft');
-  const tip = await plot.evaluate((el) => el.parentElement.querySelector('.chart__tooltip')?.textContent ?? '');
+  const tip = await plot.evaluate((el) => el.closest('figure.chart').querySelector('.chart__tooltip')?.textContent ?? '');
   return tip.includes(p) ? null : `${figure} tooltip ${JSON.stringify(tip.slice(0, 80))}`;
 }
 
