@@ -3,6 +3,7 @@
 // Run it with `./x bench` (which installs bench/node_modules with `npm ci`, builds dist/ and the
 // bench-only line page when missing). Environment: RUNS (cold loads per cell, default 7),
 // LINE_RUNS (default 3), LINE_SIZES (default 10000,100000,1000000), PROFILES (default 1x,4x,3g),
+// TARGETS (bar-chart pages whose name contains one of these words; default all),
 // GD_DIST (the app's dist/), OUT (write the markdown tables to this file too).
 //
 // Everything is served by one small Node server on 127.0.0.1 with brotli (`content-encoding: br`):
@@ -211,6 +212,12 @@ function floorPage() {
 // The app's pages (issue #15 budgets them against Chart.js: home, an area, a city and an embed).
 // A bar of the target chart: a rect as tall as a bar (target_bars::BAR_H is 18 px; a band of
 // heights, so that a small change of the chart does not silently leave the bench with nothing).
+// TARGETS narrows the bar-chart pages to those whose name contains one of its comma-separated
+// words (case-insensitive), e.g. TARGETS='area page,embed,floor' for the hover budget alone.
+const ONLY = (process.env.TARGETS ?? '').split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+function chosen(targets) {
+  return ONLY.length ? targets.filter((t) => ONLY.some((w) => t.name.toLowerCase().includes(w))) : targets;
+}
 const APP_BAR = `(sel) => {
   const rects = [...document.querySelectorAll(sel)].filter((r) => {
     const h = Number(r.getAttribute('height')), box = r.getBoundingClientRect();
@@ -227,7 +234,7 @@ const APP_TIP = `() => (document.querySelector('#app:not(.app-pending) .chart__t
 // started (Trunk's event) and shows the page itself (not only a pre-rendered copy behind which it waits).
 const appInControl = (sel) =>
   `() => !!window.__wasmMemory && [...document.querySelectorAll(${JSON.stringify(sel)})].some((e) => !e.closest('.app-pending, #prerender'))`;
-const APP_TARGETS = [
+const APP_TARGETS = chosen([
   {
     // The area's own page (its canonical, shared address): the first chart is pre-rendered into the
     // HTML at build time with CSS tooltips, and the app takes its place when its chart is drawn.
@@ -265,9 +272,9 @@ const APP_TARGETS = [
     tip: appInControl('.locator__plot svg'),
     noHover: true,
   },
-];
+]);
 
-const PEER_TARGETS = [
+const PEER_TARGETS = chosen([
   {
     name: 'Chart.js 4.6.1',
     path: '/ref/bars-chartjs.html',
@@ -325,7 +332,7 @@ const PEER_TARGETS = [
     }`,
     tip: `() => [...document.querySelectorAll('.tip')].some((t) => getComputedStyle(t).visibility === 'visible')`,
   },
-];
+]);
 const BAR_TARGETS = [...APP_TARGETS, ...PEER_TARGETS];
 
 const LINE_TARGETS = [
@@ -620,8 +627,8 @@ async function main() {
     log(table(rHead, rRows));
     log('');
     // Issue #15's budgets, printed (never asserted): against Chart.js, and hover against the floor.
-    const chartJs = PEER_TARGETS.find((t) => t.name.startsWith('Chart.js')).name;
-    const floor = PEER_TARGETS.find((t) => t.name.startsWith('static SVG')).name;
+    const chartJs = PEER_TARGETS.find((t) => t.name.startsWith('Chart.js'))?.name;
+    const floor = PEER_TARGETS.find((t) => t.name.startsWith('static SVG'))?.name;
     const FRAME_MS = 1000 / 60;
     const verdict = (x, limit) => (Number.isFinite(x) ? `${x.toFixed(2)} ${x <= limit ? '✓' : '✗'}` : '–');
     const cpu4 = PROFILES.includes('4x') ? '4x' : null;
