@@ -9,7 +9,7 @@ use crate::route::Route;
 use crate::view::chart::TargetChartView;
 use crate::view::components::{Link, Provenance};
 use crate::view::nav::use_nav;
-use crate::view::pages::{load_area, load_shared, render_loaded};
+use crate::view::pages::{area_resource, render_loaded};
 
 /// The page of one area, by slug.
 #[component]
@@ -18,14 +18,7 @@ pub fn AreaPage(
     slug: String,
 ) -> impl IntoView {
     let nav = use_nav();
-    let data = LocalResource::new(move || {
-        let slug = slug.clone();
-        async move {
-            let shared = load_shared().await?;
-            let area = load_area(&shared, &slug).await?;
-            Ok((shared, area))
-        }
-    });
+    let data = area_resource(slug);
     // A link to `…#<task id>` arrives before the tasks exist: scroll once they are drawn.
     Effect::new(move |_| {
         if data.get().is_some_and(|d| d.is_ok()) {
