@@ -1,7 +1,6 @@
 //! Turning the text of a data file into typed data, with errors that name the file, the JSON path and the reason.
 
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 use super::json_path::error_path;
 use super::shape::{first_array_for_object, HasShape, Shape};
@@ -276,24 +275,20 @@ fn parse_error(file: &str, text: &str, err: &serde_json::Error) -> LoadError {
     }
 }
 
-/// Refuses an array where `shape` has an object: the text is parsed once more as plain JSON
-/// (shared code for every type); it parsed as the type, so it parses as JSON.
+/// Refuses an array where `shape` has an object: the text is read once more, by code shared by
+/// every type; it parsed as the type, so it parses as JSON.
 fn check_after_parse(file: &str, text: &str, shape: Shape) -> Result<(), LoadError> {
     if matches!(shape, Shape::Any) {
         return Ok(());
     }
-    let Ok(written) = serde_json::from_str::<Value>(text) else {
-        return Ok(());
-    };
-    let mut path = "$".to_owned();
-    if first_array_for_object(&written, shape, &mut path) {
-        return Err(LoadError::Parse {
+    match first_array_for_object(text, shape) {
+        Some(path) => Err(LoadError::Parse {
             file: file.to_owned(),
             path,
             reason: "invalid type: array, expected an object".to_owned(),
-        });
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Maximum bracket nesting outside strings; a cheap pre-check, not a parser.

@@ -29,14 +29,19 @@ impl Problems<'_> {
     }
 }
 
-/// First decimal number in `text` (`5.6万亿元` → 5.6, `0.6 亿平方米` → 0.6).
+/// First decimal number in `text` (`5.6万亿元` → 5.6, `0.6 亿平方米` → 0.6); `None` when there is
+/// none, or when the digits are not a plain decimal (`05`, `1.2.3`).
+///
+/// Read as a JSON number, not with `str::parse::<f64>`: the values it is compared with were read
+/// by serde_json too, and `str::parse` would add the standard library's float parser to the Wasm
+/// (its 10 KB table of powers of five does not compress; issue #15).
 pub fn first_number(text: &str) -> Option<f64> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let rest = text.get(start..)?;
     let end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(rest.len());
-    rest.get(..end)?.trim_end_matches('.').parse().ok()
+    serde_json::from_str(rest.get(..end)?.trim_end_matches('.')).ok()
 }
 
 /// Checks the area index: 14 areas numbered 0–13 in order, unique slugs.
@@ -216,5 +221,9 @@ mod tests {
         assert_eq!(first_number("0.6 亿平方米"), Some(0.6));
         assert_eq!(first_number("95% 以上"), Some(95.0));
         assert_eq!(first_number("无"), None);
+        assert_eq!(first_number("达1万亿元"), Some(1.0));
+        assert_eq!(first_number("2020年"), Some(2020.0));
+        assert_eq!(first_number("05"), None);
+        assert_eq!(first_number("1.2.3"), None);
     }
 }

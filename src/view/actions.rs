@@ -17,6 +17,9 @@ use crate::view::nav::{use_nav, Nav};
 /// Produces one export's content on demand (only when the reader clicks).
 pub type Make = Arc<dyn Fn() -> String + Send + Sync>;
 
+/// Produces an export's content from the plan's metadata, the page address and the language.
+type MakeWithMeta = Arc<dyn Fn(&Meta, &str, Lang) -> String + Send + Sync>;
+
 /// Saves `content` as a file named `name` through a temporary blob: URL.
 fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
@@ -363,6 +366,12 @@ fn own_pages_exist() -> bool {
 /// with the page address and the reading language when the reader clicks. Until the file is
 /// there the export is "loading…"; if it failed, the error.
 pub fn with_meta(make: impl Fn(&Meta, &str, Lang) -> String + Send + Sync + 'static) -> Make {
+    with_meta_dyn(Arc::new(make))
+}
+
+/// [`with_meta`] compiled once, not once per kind of export: the download of `meta.json`, its
+/// resource and the closure around `make` are the same for all (issue #15).
+fn with_meta_dyn(make: MakeWithMeta) -> Make {
     let nav = use_nav();
     let meta = LocalResource::new(|| fetch_json::<Meta>("meta.json"));
     Arc::new(move || {

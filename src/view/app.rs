@@ -64,9 +64,9 @@ pub fn shell(nav: Nav, view_of: fn(Nav) -> AnyView, figure: fn(Figure) -> AnyVie
     view! {
         <a class="skip-link" href=safe_url("#main")>{move || Msg::SkipToContent.text(nav.lang.get())}</a>
         <Header />
-        <Show when=move || !online.get()>
+        {move || (!online.get()).then(|| view! {
             <p class="offline-banner" role="status">{move || Msg::Offline.text(nav.lang.get())}</p>
-        </Show>
+        })}
         <Notices />
         <main id="main" tabindex="-1">
             {move || {

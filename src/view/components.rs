@@ -128,37 +128,35 @@ pub fn Provenance(
             >
                 {label}
             </button>
-            <Show when=move || open.get()>
-                {
-                    let (label, route, quote, context, panel) =
-                        (source_label.clone(), source_route.clone(), quote.clone(), context.clone(), panel_id.clone());
-                    let pid = route_paragraph.clone();
-                    // The plan text is fetched only when a reader opens a source (once: the fetch is cached).
-                    let doc = LocalResource::new(|| fetch_json::<Document>("document.json"));
-                    let paragraph = move || {
-                        doc.get().and_then(Result::ok).and_then(|d| d.paragraphs.into_iter().find(|p| p.id == pid))
-                    };
-                    view! {
-                        <span class="provenance__panel" id=panel>
-                            {move || {
-                                let found = paragraph();
-                                let zh = context.clone().or_else(|| found.as_ref().map(|p| p.text.clone()));
-                                let en = found.and_then(|p| p.text_en);
-                                view! {
-                                    <QuoteInContext quote=quote.clone() context=zh />
-                                    {en.map(|en| view! {
-                                        <span class="provenance__en" lang="en">
-                                            <small>{move || Msg::UnofficialTranslation.text(nav.lang.get())}</small>" "{en}
-                                        </span>
-                                    })}
-                                }
-                            }}
-                            " "
-                            <Link to=route class="provenance__link">{label}</Link>
-                        </span>
-                    }
+            {move || open.get().then(|| {
+                let (label, route, quote, context, panel) =
+                    (source_label.clone(), source_route.clone(), quote.clone(), context.clone(), panel_id.clone());
+                let pid = route_paragraph.clone();
+                // The plan text is fetched only when a reader opens a source (once: the fetch is cached).
+                let doc = LocalResource::new(|| fetch_json::<Document>("document.json"));
+                let paragraph = move || {
+                    doc.get().and_then(Result::ok).and_then(|d| d.paragraphs.into_iter().find(|p| p.id == pid))
+                };
+                view! {
+                    <span class="provenance__panel" id=panel>
+                        {move || {
+                            let found = paragraph();
+                            let zh = context.clone().or_else(|| found.as_ref().map(|p| p.text.clone()));
+                            let en = found.and_then(|p| p.text_en);
+                            view! {
+                                <QuoteInContext quote=quote.clone() context=zh />
+                                {en.map(|en| view! {
+                                    <span class="provenance__en" lang="en">
+                                        <small>{move || Msg::UnofficialTranslation.text(nav.lang.get())}</small>" "{en}
+                                    </span>
+                                })}
+                            }
+                        }}
+                        " "
+                        <Link to=route class="provenance__link">{label}</Link>
+                    </span>
                 }
-            </Show>
+            })}
         </span>
     }
 }

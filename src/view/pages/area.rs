@@ -9,7 +9,7 @@ use crate::route::Route;
 use crate::view::chart::TargetChartView;
 use crate::view::components::{Link, Provenance};
 use crate::view::nav::use_nav;
-use crate::view::pages::{load_area, load_shared, render_loaded};
+use crate::view::pages::{area_resource, render_loaded};
 
 /// The page of one area, by slug.
 #[component]
@@ -18,14 +18,7 @@ pub fn AreaPage(
     slug: String,
 ) -> impl IntoView {
     let nav = use_nav();
-    let data = LocalResource::new(move || {
-        let slug = slug.clone();
-        async move {
-            let shared = load_shared().await?;
-            let area = load_area(&shared, &slug).await?;
-            Ok((shared, area))
-        }
-    });
+    let data = area_resource(slug);
     // A link to `…#<task id>` arrives before the tasks exist: scroll once they are drawn.
     Effect::new(move |_| {
         if data.get().is_some_and(|d| d.is_ok()) {
@@ -84,20 +77,22 @@ pub fn AreaPage(
                         }).collect_view()}
                     </ul>
                 </section>
-                <Show when={let n = summary.counts.cities; move || n > 0}>
+                // Plain options, not <Show>: the conditions never change (and each <Show> is
+                // its own generic component in the Wasm; issue #15).
+                {(summary.counts.cities > 0).then(|| view! {
                     <section aria-labelledby="map-h">
                         <h2 id="map-h">{move || Msg::NavMap.text(nav.lang.get())}</h2>
                         {area_map(map_area.clone(), map_cities.clone())}
                     </section>
-                </Show>
-                <Show when={let n = tasks.len(); move || n > 0}>
+                })}
+                {(!tasks.is_empty()).then(|| view! {
                     <section aria-labelledby="tasks-h">
                         <h2 id="tasks-h">{move || Msg::Tasks.text(nav.lang.get())}</h2>
                         {tasks.clone().into_iter().map(|t| view! {
                             <TaskView task=t departments=departments.clone() cities=cities.clone() />
                         }).collect_view()}
                     </section>
-                </Show>
+                })}
             </article>
         }
         .into_any()
@@ -245,9 +240,9 @@ pub fn TaskView(
                 </Link>
             </p>
             <p lang=move || nav.lang.get().code()>{move || text.get(nav.lang.get()).to_owned()}</p>
-            <Show when=move || nav.lang.get() == crate::i18n::Lang::En>
+            {move || (nav.lang.get() == crate::i18n::Lang::En).then(|| view! {
                 <p class="unofficial">{Msg::Unofficial.text(crate::i18n::Lang::En)}</p>
-            </Show>
+            })}
             <p class="task__meta">
                 <strong>{move || Msg::ResponsibleDepartments.text(nav.lang.get())}{move || crate::i18n::colon(nav.lang.get())}</strong>
                 {depts.into_iter().map(|d| {
@@ -259,7 +254,7 @@ pub fn TaskView(
                     }
                 }).collect_view()}
             </p>
-            <Show when={let n = named.len(); move || n > 0}>
+            {(!named.is_empty()).then(|| view! {
                 <p class="task__meta">
                     <strong>{move || Msg::NamedCities.text(nav.lang.get())}{move || crate::i18n::colon(nav.lang.get())}</strong>
                     {named.clone().into_iter().map(|(city, mention)| {
@@ -276,7 +271,7 @@ pub fn TaskView(
                         }
                     }).collect_view()}
                 </p>
-            </Show>
+            })}
         </article>
     }
 }

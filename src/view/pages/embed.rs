@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::chart::heatmap::HeatmapData;
 use crate::chart::summary::indicator_sentence;
 use crate::chart::target_bars::{area_chart_title, charts_for, indicator_chart_title};
-use crate::data::{AreaFile, AreaSummary};
+use crate::data::AreaFile;
 use crate::i18n::Msg;
 use crate::route::{Embed, Figure, Scheme};
 use crate::view::chart::TargetChartView;
@@ -20,7 +20,7 @@ use crate::view::nav::use_nav;
 use crate::view::pages::area::NotFound;
 use crate::view::pages::map::{load_map_data, MapData};
 use crate::view::pages::{
-    load_all_areas, load_area, load_indicator_area, load_shared, render_loaded,
+    area_resource, indicator_area_slug, load_all_areas, load_shared, render_loaded, Shared,
 };
 
 /// The whole page of an embed view (no header, navigation or footer).
@@ -103,44 +103,32 @@ fn mark_document(scheme: Option<Scheme>) {
 #[component]
 fn AreaChartFigure(area: String, n: u8) -> impl IntoView {
     let nav = use_nav();
-    let slug = area.clone();
-    let data = LocalResource::new(move || {
-        let slug = slug.clone();
-        async move {
-            let shared = load_shared().await?;
-            let file = load_area(&shared, &slug).await?;
-            let summary = shared.index.areas.iter().find(|a| a.slug == slug).cloned();
-            Ok((file, summary))
-        }
-    });
-    render_loaded(
-        data,
-        move |(file, summary): (Option<AreaFile>, Option<AreaSummary>)| {
-            let (Some(file), Some(summary)) = (file, summary) else {
+    let data = area_resource(area.clone());
+    render_loaded(data, move |(shared, file): (Shared, Option<AreaFile>)| {
+        let (Some(file), Some(summary)) = (file, shared.summary(&area)) else {
+            return view! { <NotFound /> }.into_any();
+        };
+        let index = usize::from(n).saturating_sub(1);
+        (move || {
+            let lang = nav.lang.get();
+            let Some(chart) = charts_for(&file.slug, &file.indicators, lang)
+                .into_iter()
+                .nth(index)
+            else {
                 return view! { <NotFound /> }.into_any();
             };
-            let index = usize::from(n).saturating_sub(1);
-            (move || {
-                let lang = nav.lang.get();
-                let Some(chart) = charts_for(&file.slug, &file.indicators, lang)
-                    .into_iter()
-                    .nth(index)
-                else {
-                    return view! { <NotFound /> }.into_any();
-                };
-                let summary_lines = chart
-                    .rows
-                    .iter()
-                    .filter_map(|r| file.indicators.iter().find(|i| i.id == r.indicator_id))
-                    .map(|i| indicator_sentence(i, lang))
-                    .collect();
-                let title = area_chart_title(summary.name.get(lang), &chart, lang);
-                document().set_title(&title);
-                view! { <TargetChartView chart title summary=summary_lines /> }.into_any()
-            })
-            .into_any()
-        },
-    )
+            let summary_lines = chart
+                .rows
+                .iter()
+                .filter_map(|r| file.indicators.iter().find(|i| i.id == r.indicator_id))
+                .map(|i| indicator_sentence(i, lang))
+                .collect();
+            let title = area_chart_title(summary.name.get(lang), &chart, lang);
+            document().set_title(&title);
+            view! { <TargetChartView chart title summary=summary_lines /> }.into_any()
+        })
+        .into_any()
+    })
 }
 
 /// The chart of one indicator; loads the shared index files and its area's file only.
@@ -148,11 +136,8 @@ fn AreaChartFigure(area: String, n: u8) -> impl IntoView {
 fn IndicatorFigure(id: String) -> impl IntoView {
     let nav = use_nav();
     let wanted = id.clone();
-    let data = LocalResource::new(move || {
-        let id = id.clone();
-        async move { load_indicator_area(&id).await.map(|(file, _)| file) }
-    });
-    render_loaded(data, move |file: Option<AreaFile>| {
+    let data = area_resource(indicator_area_slug(&id));
+    render_loaded(data, move |(_, file): (Shared, Option<AreaFile>)| {
         let Some(ind) = file.and_then(|f| f.indicators.into_iter().find(|i| i.id == wanted)) else {
             return view! { <NotFound /> }.into_any();
         };

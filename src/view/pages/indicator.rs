@@ -12,7 +12,7 @@ use crate::view::chart::TargetChartView;
 use crate::view::components::{Link, Provenance};
 use crate::view::nav::use_nav;
 use crate::view::pages::area::NotFound;
-use crate::view::pages::{load_indicator_area, render_loaded};
+use crate::view::pages::{area_resource, indicator_area_slug, render_loaded};
 
 /// The page of one indicator, by id (`<area>.<name>`).
 #[component]
@@ -22,11 +22,9 @@ pub fn IndicatorPage(
 ) -> impl IntoView {
     let nav = use_nav();
     let wanted = id.clone();
-    let data = LocalResource::new(move || {
-        let id = id.clone();
-        async move { load_indicator_area(&id).await }
-    });
-    render_loaded(data, move |(area, summary)| {
+    let data = area_resource(indicator_area_slug(&id));
+    render_loaded(data, move |(shared, area)| {
+        let summary = shared.summary(&indicator_area_slug(&wanted));
         let tasks: Vec<_> = area.as_ref().map(|a| a.tasks.clone()).unwrap_or_default();
         let found = area.and_then(|a| a.indicators.into_iter().find(|i| i.id == wanted));
         let (Some(ind), Some(summary)) = (found, summary) else {

@@ -84,16 +84,36 @@ pub async fn load_area(shared: &Shared, slug: &str) -> Result<Option<AreaFile>, 
     }
 }
 
-/// Loads the area file an indicator belongs to (its id starts with the area slug: `<area>.<name>`),
-/// with the area's entry in the index; `None`s when there is no such area.
-pub async fn load_indicator_area(
-    indicator_id: &str,
-) -> Result<(Option<AreaFile>, Option<AreaSummary>), LoadError> {
-    let shared = load_shared().await?;
-    let slug = indicator_id.split('.').next().unwrap_or_default();
-    let area = load_area(&shared, slug).await?;
-    let summary = shared.index.areas.iter().find(|a| a.slug == slug).cloned();
-    Ok((area, summary))
+/// The shared files and one area's file (`None` when there is no such area), as a resource.
+///
+/// The area page, the indicator page and both chart embeds all load through this one function:
+/// every `LocalResource::new` call site with its own future is its own copy of the resource's
+/// machinery in the Wasm (about 1 KB brotli each; issue #15).
+pub fn area_resource(slug: String) -> LocalResource<Result<(Shared, Option<AreaFile>), LoadError>> {
+    LocalResource::new(move || {
+        let slug = slug.clone();
+        async move {
+            let shared = load_shared().await?;
+            let area = load_area(&shared, &slug).await?;
+            Ok((shared, area))
+        }
+    })
+}
+
+/// The area an indicator belongs to: its id starts with the area slug (`<area>.<name>`).
+pub fn indicator_area_slug(indicator_id: &str) -> String {
+    indicator_id
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+impl Shared {
+    /// The index entry of the area `slug`.
+    pub fn summary(&self, slug: &str) -> Option<AreaSummary> {
+        self.index.areas.iter().find(|a| a.slug == slug).cloned()
+    }
 }
 
 /// Loads every area file (for views across areas: departments, search).
