@@ -141,7 +141,9 @@ fn draw<DB: DrawingBackend>(
             DrawingAreaErrorKind::SharingError => DrawingAreaErrorKind::SharingError,
             DrawingAreaErrorKind::LayoutError => DrawingAreaErrorKind::LayoutError,
         })?;
-    let label = (FONT_FAMILY, 11).into_font().color(&rgb(theme.muted));
+    let label = (FontFamily::Name(FONT_FAMILY), 11)
+        .into_font()
+        .color(&rgb(theme.muted));
     chart
         .configure_mesh()
         .x_labels(5)

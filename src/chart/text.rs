@@ -23,10 +23,17 @@ pub fn plotters_size(px: f64) -> f64 {
 
 /// A text style of `px` CSS pixels.
 pub fn style(px: f64, colour: (u8, u8, u8), pos: Pos, bold: bool) -> TextStyle<'static> {
+    // FontFamily::Name, not the &str: plotters' From<&str> lower-cases the name to look for
+    // "serif"/"monospace", which pulls std's Unicode case tables into the Wasm (about 7 KB brotli).
     let font = if bold {
-        (FONT_FAMILY, plotters_size(px), FontStyle::Bold).into_font()
+        (
+            FontFamily::Name(FONT_FAMILY),
+            plotters_size(px),
+            FontStyle::Bold,
+        )
+            .into_font()
     } else {
-        (FONT_FAMILY, plotters_size(px)).into_font()
+        (FontFamily::Name(FONT_FAMILY), plotters_size(px)).into_font()
     };
     TextStyle {
         font,
