@@ -90,11 +90,16 @@ self.addEventListener('fetch', (event) => {
     fetch(request)
       .then((response) => {
         if (response.ok) {
-          const copy = response.clone();
           // A per-view page (area-….html) is kept under its own path, every other page as the app shell.
           const key = request.mode !== 'navigate' ? request
             : ownPage(url.pathname) ? url.origin + url.pathname : './';
-          caches.open(CACHE).then((cache) => cache.put(key, copy));
+          // Kept only once the whole body has arrived: Chromium's cache.put drops the copy kept
+          // before, so a put whose body is cut off (the reader went offline mid-download) would
+          // leave no copy at all, and the file would fail offline.
+          const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+          response.clone().arrayBuffer()
+            .then((body) => caches.open(CACHE).then((cache) => cache.put(key, new Response(body, init))))
+            .catch(() => undefined);
         }
         return response;
       })
