@@ -71,10 +71,25 @@ test('every hostile file yields its view or a specific visible error within 2 s,
       route.fulfill({ status: 200, contentType: 'application/json', body }),
     );
     const errorsBefore = (await page.evidence()).errors.length;
-    await page.goto(server.url + view.url);
-    await appReady(page);
-    const { what, ms } = await outcome(page, view.ready);
     const label = `${entry.file} → ${entry.target}`;
+    await page.goto(server.url + view.url);
+    try {
+      await appReady(page);
+    } catch (e) {
+      // Name the file and what the page was doing (one such timeout in a CI rehearsal of
+      // 2026-12-07 came without either), then stop: the page is in an unknown state.
+      const state = await page.evaluate(() => ({
+        url: location.href,
+        readyState: document.readyState,
+        fallback: Boolean(document.getElementById('fallback')),
+        app: document.getElementById('app')?.className ?? null,
+        main: document.querySelector('main#main')?.getBoundingClientRect().height ?? null,
+      })).catch((err) => String(err));
+      const errors = (await page.evidence()).errors.slice(errorsBefore);
+      failures.push(`${label}: the app did not mount (${e.message.split('\n')[0]}; ${JSON.stringify(state)}; errors ${JSON.stringify(errors)})`);
+      break;
+    }
+    const { what, ms } = await outcome(page, view.ready);
     if (ms > slowest.ms) slowest = { ms, label };
     if (ms > LIMIT_MS) failures.push(`${label}: ${what} after ${ms} ms`);
     if (entry.expect === 'ok') {
