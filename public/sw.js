@@ -93,9 +93,9 @@ self.addEventListener('fetch', (event) => {
           // A per-view page (area-….html) is kept under its own path, every other page as the app shell.
           const key = request.mode !== 'navigate' ? request
             : ownPage(url.pathname) ? url.origin + url.pathname : './';
-          // Kept only once the whole body has arrived: Chromium's cache.put drops the copy kept
-          // before, so a put whose body is cut off (the reader went offline mid-download) would
-          // leave no copy at all, and the file would fail offline.
+          // Kept only once the whole body has arrived: a put whose body is cut off (the reader went
+          // offline mid-download) may drop the copy kept before and leave none (the likely cause of
+          // a flaky offline test; not reproduced), and the file would then fail offline.
           const init = { status: response.status, statusText: response.statusText, headers: response.headers };
           response.clone().arrayBuffer()
             .then((body) => caches.open(CACHE).then((cache) => cache.put(key, new Response(body, init))))
